@@ -61,3 +61,18 @@ def test_a_page_of_fits_past_the_last_goes_to_the_last(
     assert str(page.url).endswith(f"/leads/{lead['id']}?fits=2#everyone-h")
     assert "Fan 59" in page.text and "Fan 00" not in page.text
     assert f'href="/leads/{lead["id"]}?fits=1#everyone-h">← Previous page' in page.text
+
+
+def test_the_place_prompt_names_the_field_in_words_true_on_every_surface(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    f.person(session, workspace.id, "Pia Novak", location="Pittsburgh, PA", interests=["data"])
+    session.commit()
+    lead = client.post("/api/v1/leads", json={"kind": "event", "title": "Data meetup",
+                                              "tags": ["data"], "place": "Berlin",
+                                              "in_person": True}).json()  # fmt: skip
+    answer = client.post(f"/api/v1/leads/{lead['id']}/pass-it-on").json()
+
+    said = next(p["message"] for p in answer["prompts"] if p["field"] == "place")
+    assert "Add where the people you know there live or work (their location)" in said
+    assert "Location" not in said

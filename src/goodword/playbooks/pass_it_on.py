@@ -75,11 +75,14 @@ def run(
         and lead.place
         and leads.fits(session, workspace_id=workspace_id, lead_id=lead.id, anywhere=True)
     ):
+        # (The page, the API and the command line all say this: "location" is the person's
+        # field on each, so no surface's own label is used.)
         result.ask(
             "place",
             f"No one known to be in {lead.place} fits this yet (people with no place on their "
-            "record are offered it too). Add the Location of the people you know there, or "
-            "make the lead not in person to offer it to everyone it fits, wherever they are.",
+            "record are offered it too). Add where the people you know there live or work "
+            "(their location), or make the lead not in person to offer it to everyone it "
+            "fits, wherever they are.",
         )
         return result
     if not result.matches:
