@@ -158,3 +158,17 @@ def test_the_api_refuses_a_person_that_is_not_there_naming_the_field(
     assert answer.status_code == 422
     assert [e["field"] for e in answer.json()["error"]["fields"]] == ["person_id"]
     assert _statuses(run) == ["to_ask", "to_ask"]
+
+
+def test_the_list_says_anywhere_for_an_ask_with_no_company_as_the_page_does(
+    run, asks: None, api: TestClient
+) -> None:
+    added = api.post("/api/v1/referrals", json={"person_id": 1})
+    assert added.status_code == 201, added.text
+
+    listed = run("referrals", "list")
+
+    assert listed.exit_code == 0, listed.output
+    row = next(line for line in listed.stdout.splitlines() if "│ 3 " in line)
+    assert row.split("│")[3].strip() == "anywhere"
+    assert "anywhere" in api.get("/referrals").text

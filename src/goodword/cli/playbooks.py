@@ -185,7 +185,11 @@ def referrals_list(
     table(
         "Referral asks",
         ["ID", "Person", "Where", "Status", "Asked"],
-        [(r.id, r.person_name, r.target_organization_name, r.status, r.asked_on) for r in reads],
+        # (An ask with no company is for anywhere, as the Referrals page says.)
+        [
+            (r.id, r.person_name, r.target_organization_name or "anywhere", r.status, r.asked_on)
+            for r in reads
+        ],
     )
     more_hint(ctx, page.next)
 
