@@ -160,6 +160,37 @@ def test_the_api_refuses_a_person_that_is_not_there_naming_the_field(
     assert _statuses(run) == ["to_ask", "to_ask"]
 
 
+def test_the_page_moving_one_ask_to_asked_says_what_is_still_to_make(
+    run, asks: None, api: TestClient
+) -> None:
+    page = api.post("/referrals/1/advance", data={"status": "asked", "list": "open"})
+
+    assert page.status_code == 200, page.text
+    assert (
+        "Still to make of Hugo Fontaine from that opportunity: Lumenfold Optics. The task to "
+        "ask them is done once none is; if your message named it too, use “I sent the ask to "
+        "Hugo Fontaine” under Next moves on the opportunity page."
+    ) in page.text
+    assert _task_status(run) == "open"
+    last = api.post("/referrals/2/advance", data={"status": "asked", "list": "open"})
+    assert "Still to make" not in last.text
+
+
+def test_the_api_moving_one_ask_to_asked_says_what_is_still_to_make(
+    run, asks: None, api: TestClient
+) -> None:
+    answer = api.post("/api/v1/referrals/1/advance", json={"status": "asked"})
+
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["playbook"]["notes"] == [
+        "Still to make of Hugo Fontaine from opportunity 1: Lumenfold Optics (ask 2). The task "
+        "to ask them is done once none is; if your message named it too, POST "
+        "/api/v1/referrals/mark-asked with person_id 1 and source_opportunity_id 1."
+    ]
+    last = api.post("/api/v1/referrals/2/advance", json={"status": "asked"})
+    assert last.json()["playbook"]["notes"] == []
+
+
 def test_the_list_says_anywhere_for_an_ask_with_no_company_as_the_page_does(
     run, asks: None, api: TestClient
 ) -> None:

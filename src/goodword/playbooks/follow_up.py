@@ -59,6 +59,22 @@ def mark_asked(
     return asks
 
 
+def still_to_make(session: Session, *, workspace_id: int, ask: ReferralAsk) -> list[ReferralAsk]:
+    """After one ask was marked asked alone (a row of the Referrals page, the API's
+    `advance`, `goodword referrals advance ASK asked`): the person's other asks from the same
+    opportunity still to make, which the message may have named too; the task to ask them
+    stays open until none is. None for an ask that came from no opportunity."""
+    if ask.source_opportunity_id is None:
+        return []
+    return referrals.list_(
+        session,
+        workspace_id=workspace_id,
+        person_id=ask.person_id,
+        source_opportunity_id=ask.source_opportunity_id,
+        statuses=frozenset({AskStatus.TO_ASK}),
+    )
+
+
 def _asks_made(
     session: Session, *, workspace_id: int, person_id: int, source_opportunity_id: int | None
 ) -> None:

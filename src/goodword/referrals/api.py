@@ -23,7 +23,7 @@ from goodword.playbooks import engine, follow_up
 from goodword.playbooks.schemas import PlaybookResultRead
 from goodword.records import RecordId, referenced
 from goodword.referrals import service
-from goodword.referrals.models import AskStatus
+from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate, ReferralAskPage, ReferralAskRead
 from goodword.referrals.service import asks_page
 
@@ -166,7 +166,28 @@ def advance_ask(
         result_opportunity_id=data.result_opportunity_id,
     )
     ask = service.get(session, workspace_id=workspace_id, ask_id=ask_id)
-    return AdvanceRead(ask=service.to_read(ask), playbook=engine.to_read(result))
+    read = engine.to_read(result)
+    if data.status is AskStatus.ASKED:
+        left = follow_up.still_to_make(session, workspace_id=workspace_id, ask=ask)
+        if left:
+            read.notes.append(_still_to_make(ask, left))
+    return AdvanceRead(ask=service.to_read(ask), playbook=read)
+
+
+def _still_to_make(ask: ReferralAsk, left: list[ReferralAsk]) -> str:
+    """What is still to make of the person after `advance` marked one ask asked, and the
+    route that marks the rest, as the page's "I sent the ask to ..." does."""
+    where = ", ".join(
+        f"{a.target_organization.name if a.target_organization else 'anywhere'} (ask {a.id})"
+        for a in left
+    )
+    it = "it" if len(left) == 1 else "them"
+    return (
+        f"Still to make of {ask.person.display_name} from opportunity "
+        f"{ask.source_opportunity_id}: {where}. The task to ask them is done once none is; if "
+        f"your message named {it} too, POST /api/v1/referrals/mark-asked with person_id "
+        f"{ask.person_id} and source_opportunity_id {ask.source_opportunity_id}."
+    )
 
 
 @router.post(

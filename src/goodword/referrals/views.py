@@ -183,6 +183,10 @@ async def advance(
     message = f"{ask.person.display_name}: {status.label.lower()}."
     if result.created:
         message = f"{message} {events.describe(result)}"
+    if status is AskStatus.ASKED:
+        left = follow_up.still_to_make(session, workspace_id=workspace_id, ask=ask)
+        if left:
+            message = f"{message} {_still_to_make(ask.person.display_name, left)}"
     if is_htmx(request):
         row = panels.ask_rows(session, workspace_id=workspace_id, asks=[ask])[0]
         return render(
@@ -192,6 +196,19 @@ async def advance(
             vary_on_htmx=True,
         )
     return redirect(_back(values["return_to"], ask.source_opportunity_id, chosen), flash=message)
+
+
+def _still_to_make(name: str, left: list[ReferralAsk]) -> str:
+    """What is still to make of the person after the row marked one ask asked, and the button
+    that marks the rest (`goodword referrals mark-asked` and the API's say it their way)."""
+    where = ", ".join(a.target_organization.name if a.target_organization else "anywhere"
+                      for a in left)  # fmt: skip
+    it = "it" if len(left) == 1 else "them"
+    return (
+        f"Still to make of {name} from that opportunity: {where}. The task to ask them is done "
+        f"once none is; if your message named {it} too, use “I sent the ask to {name}” under "
+        "Next moves on the opportunity page."
+    )
 
 
 @router.post("/referrals/{ask_id}/reported-back")
