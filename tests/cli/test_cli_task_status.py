@@ -147,3 +147,34 @@ def test_a_status_action_on_no_such_task_says_so(run, cli_url: str, action: str)
 
     assert missing.exit_code == 4
     assert missing.stderr == "Error: No task number 9: it may have been deleted.\n"
+
+
+def test_reopening_a_task_already_open_says_it_was_already_open(run, cli_url: str) -> None:
+    run("task", "add", "Thank Ada")
+
+    reopened = run("task", "reopen", "1")
+    done = run("task", "done", "1")
+    again = run("task", "done", "1")
+
+    assert reopened.exit_code == 0, reopened.output
+    assert reopened.stdout == "Already open: Thank Ada (nothing changed)\n"
+    assert done.stdout == "Done: Thank Ada\n"
+    assert again.exit_code == 0, again.output
+    assert again.stdout == "Already done: Thank Ada (nothing changed)\n"
+
+
+def test_the_page_reopening_a_task_already_open_says_so(run, cli_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from factories import LOCAL
+    from goodword.config import Settings
+    from goodword.web import create_app
+
+    run("task", "add", "Thank Ada")
+    with TestClient(create_app(Settings(database_url=cli_url)), base_url=LOCAL) as page:
+        stale = page.post("/tasks/1/status", data={"status": "open", "back": "detail"})
+        fresh = page.post("/tasks/1/status", data={"status": "done", "back": "detail"})
+
+    assert stale.status_code == 200, stale.text
+    assert "That task was already open: nothing changed." in stale.text
+    assert "already" not in fresh.text

@@ -225,8 +225,11 @@ def _change(
     from goodword.tasks.schemas import TaskRead, TaskStatusChange
 
     with work(ctx) as (session, ws):
-        before = tasks.get(session, workspace_id=ws, task_id=task_id).logged_interaction_id
+        task = tasks.get(session, workspace_id=ws, task_id=task_id)
+        before = task.logged_interaction_id
         change = validate(TaskStatusChange, {"status": status, "snoozed_until": until})
+        # (As `goodword referrals mark-asked` with none to mark: said, and exit 0.)
+        already = tasks.unchanged(task, change)
         task = tasks.set_status(session, workspace_id=ws, task_id=task_id, change=change)
         read = TaskRead.model_validate(task)
         said = (
@@ -234,6 +237,11 @@ def _change(
             if status is TaskStatus.SNOOZED
             else f"{_DONE_WORDS[status]}: {read.title}"
         )
+        if already:
+            was = status.value
+            if status is TaskStatus.SNOOZED:
+                was = f"snoozed until {read.snoozed_until}"
+            said = f"Already {was}: {read.title} (nothing changed)"
         if task.person and task.logged_interaction_id != before and tasks.logs_contact(task):
             name = task.person.display_name
             said += (

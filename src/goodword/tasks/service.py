@@ -70,8 +70,11 @@ def set_status(
     linked one), unless contact was logged since the reminder was made; done no more, it
     takes back that message alone, so the person is due again. `records_step=False`
     changes the status alone (the keep-in-touch routine closing reminders once contact is
-    logged)."""
+    logged). A change that leaves the task as it is (done again, open again) changes
+    nothing, not even the time it was done: see `unchanged`."""
     task = get(session, workspace_id=workspace_id, task_id=task_id)
+    if unchanged(task, change):
+        return task
     was_done = task.status is TaskStatus.DONE
     was_dismissed = task.status is TaskStatus.DISMISSED
     task.status = change.status
@@ -98,6 +101,14 @@ def set_status(
         leads.unskipped_by_task(session, workspace_id=workspace_id, key=task.origin_key)
     session.flush()
     return task
+
+
+def unchanged(task: Task, change: TaskStatusChange) -> bool:
+    """True when the change leaves the task as it is: done, open or dismissed again, or
+    snoozed again until the same day (a stale page, a command run twice)."""
+    return task.status == change.status and (
+        change.status != TaskStatus.SNOOZED or task.snoozed_until == change.snoozed_until
+    )
 
 
 # The keep-in-touch routine's reminders, as `cadence.reminder_key` (and the keys before it)

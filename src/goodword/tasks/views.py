@@ -30,6 +30,7 @@ from goodword.tasks import service
 from goodword.tasks.enums import SNOOZE_DAYS
 from goodword.tasks.models import Task, TaskStatus
 from goodword.tasks.schemas import TaskCreate, TaskStatusChange, TaskUpdate
+from goodword.templating import human_date
 
 router = APIRouter()
 
@@ -260,6 +261,8 @@ async def change_status(
             TaskStatusChange, filled({k: values[k] for k in ("status", "snoozed_until")})
         )
         logged = task.logged_interaction_id
+        # (A page left open elsewhere offers what was done since: said, and nothing changed.)
+        already = _already_said(task) if service.unchanged(task, change) else None
         service.set_status(session, workspace_id=workspace_id, task_id=task.id, change=change)
     except InvalidInput as error:
         session.rollback()
@@ -297,7 +300,7 @@ async def change_status(
             row_typed={task.id: typed} if typed is not None else None,
             status_code=422,
         )
-    contact = _contact_said(task, logged)
+    contact = already or _contact_said(task, logged)
     if is_htmx(request):
         # The row says what the flash would: the contact logged, or taken back.
         context = {"t": task, "swapped": True, "row_note": contact, **_row_context(today, back)}
@@ -306,6 +309,14 @@ async def change_status(
     if back == "detail":
         return redirect(f"/tasks/{task.id}", flash=said, vary_on_htmx=True)
     return redirect(f"/tasks?status={back}", flash=said, vary_on_htmx=True)
+
+
+def _already_said(task: Task) -> str:
+    """What the page says when the task already stood as the button asked."""
+    was = task.status.value
+    if task.status is TaskStatus.SNOOZED and task.snoozed_until is not None:
+        was = f"snoozed until {human_date(task.snoozed_until)}"
+    return f"That task was already {was}: nothing changed."
 
 
 def _contact_said(task: Task, logged: int | None) -> str | None:
