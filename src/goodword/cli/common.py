@@ -307,13 +307,15 @@ def counted(n: int, one: str, many: str) -> str:
 
 
 def show_prompts(read: PlaybookResultRead) -> None:
-    """Print what a playbook needs before it can run, and what it notes, a line each."""
+    """Print the playbook's prompts, a line each: what it needs before it can run (Needed:)
+    and what limited it (Note:). Its notes (`read.notes`) are the caller's to print."""
     for prompt in read.prompts:
         typer.echo(f"{'Needed' if prompt.blocking else 'Note'}: {prompt.message}")
 
 
 def show_playbook_result(read: PlaybookResultRead) -> None:
-    """Print a playbook's outcome: what it needs, what it notes, its drafts' subjects."""
+    """Print a playbook's prompts (see `show_prompts`) and its drafts' subjects; its notes
+    are the caller's to print (`events.describe` says them)."""
     show_prompts(read)
     for draft in read.drafts:
         to = ", ".join(draft.to) or "no address recorded"
