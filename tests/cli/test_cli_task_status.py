@@ -178,3 +178,18 @@ def test_the_page_reopening_a_task_already_open_says_so(run, cli_url: str) -> No
     assert stale.status_code == 200, stale.text
     assert "That task was already open: nothing changed." in stale.text
     assert "already" not in fresh.text
+
+
+def test_dismissing_a_catch_up_marked_done_takes_back_the_contact_as_its_help_says(
+    run, cli_url: str
+) -> None:
+    task_id = _catch_up(run, cli_url)
+    assert run("task", "done", str(task_id)).exit_code == 0
+
+    dismissed = run("task", "dismiss", str(task_id))
+
+    assert dismissed.stdout.endswith(
+        "The contact with Bo Jensen it logged is taken back: they are due a catch-up again.\n"
+    )
+    assert _contacts(cli_url) == 0
+    assert "takes back the contact it logged" in run("task", "dismiss", "--help").stdout

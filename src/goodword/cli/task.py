@@ -186,7 +186,9 @@ def task_snooze(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Put a task off until a day after today; it is open again from that day."""
+    """Put a task off until a day after today; from that day it is back among the open tasks.
+    A reminder to get back in touch logs no contact (one done takes back the contact it
+    logged)."""
     from goodword import clock
 
     day = parse_day(until, "--until") if until is not None else None
@@ -196,14 +198,17 @@ def task_snooze(
 
 @task_app.command("dismiss")
 def task_dismiss(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) -> None:
-    """Clear a task without doing it: a reminder to get back in touch logs no contact."""
+    """Clear a task without doing it: a reminder to get back in touch logs no contact (one done
+    takes back the contact it logged), and a task to pass a lead on marks the suggestion
+    skipped."""
     _change(ctx, task_id, TaskStatus.DISMISSED, None, as_json)
 
 
 @task_app.command("reopen")
 def task_reopen(ctx: typer.Context, task_id: TaskId, as_json: JsonFlag = False) -> None:
-    """Open a task that is done, snoozed or dismissed again. A reminder to get back in touch
-    that was done takes back the contact it logged."""
+    """Open a task that is done, snoozed or dismissed again (one already open is left as it
+    is). A reminder to get back in touch that was done takes back the contact it logged; a
+    task to pass a lead on that was dismissed puts the suggestion back."""
     _change(ctx, task_id, TaskStatus.OPEN, None, as_json)
 
 
