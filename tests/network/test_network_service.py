@@ -678,3 +678,48 @@ def test_a_job_ended_this_year_counts_no_later_than_today(
     assert bo is not None and cy is not None
     (work,) = snap.evidence(bo, cy).shared_work
     assert (work.years_ago, work.end_year) == (0, 2026)
+
+
+def test_someone_you_are_in_touch_with_is_reached_directly_before_any_introduction(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    # A LinkedIn tie to Dana, weak on paper, but you spoke to her last week: no introduction
+    # through friends beats writing to her yourself.
+    zed = f.person(session, workspace.id, "Zed Amari", given_name="Zed")
+    f.connection(session, workspace.id, network["me"], zed, closeness=5)
+    f.connection(session, workspace.id, zed, network["dana"], closeness=5)
+    f.connection(session, workspace.id, network["me"], network["dana"], kind="linkedin")
+    f.interaction(
+        session,
+        workspace.id,
+        kind="message",
+        occurred_at=datetime(2026, 11, 16, 15, 0, tzinfo=UTC),
+        participants=[{"person_id": network["dana"].id}],
+    )
+    found = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY
+    )
+    assert names(found.paths[0]) == ["Mara Castillo", "Dana Li"]
+    assert "in touch" in found.paths[0].why
+    assert names(found.paths[1]) == ["Mara Castillo", "Zed Amari", "Dana Li"]
+    assert "Ranks below #1: you are in touch with them directly." in found.paths[1].why
+
+
+def test_a_weak_direct_tie_with_no_recent_contact_still_ranks_by_strength(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    zed = f.person(session, workspace.id, "Zed Amari", given_name="Zed")
+    f.connection(session, workspace.id, network["me"], zed, closeness=5)
+    f.connection(session, workspace.id, zed, network["dana"], closeness=5)
+    f.connection(session, workspace.id, network["me"], network["dana"], kind="linkedin")
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=datetime(2025, 1, 6, 15, 0, tzinfo=UTC),
+        participants=[{"person_id": network["dana"].id}],
+    )
+    found = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY
+    )
+    assert names(found.paths[0]) == ["Mara Castillo", "Zed Amari", "Dana Li"]

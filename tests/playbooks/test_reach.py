@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 import factories as f
 from goodword import clock
 from goodword.demo import build
+from goodword.opportunities.enums import Stage
 from goodword.opportunities.models import Opportunity
 from goodword.organizations.models import Organization
 from goodword.people import service as people
@@ -301,3 +302,78 @@ def test_the_draft_greets_someone_by_the_name_they_go_by(session: Session, works
     [draft] = result.drafts
     assert draft.body.startswith("Hi Bob,")
     assert "Robert" not in draft.body.split("\n")[0]
+
+
+def test_an_introduction_two_hops_away_asks_for_the_first_one_truly(
+    session: Session, workspace: Workspace
+):
+    me, manager, opportunity = setting(session, workspace.id)
+    friend = f.person(session, workspace.id, "Lin Wu")
+    middle = f.person(session, workspace.id, "Max Roe")
+    f.connection(session, workspace.id, me, friend, closeness=5)
+    f.connection(session, workspace.id, friend, middle, kind="colleague")
+    f.connection(session, workspace.id, middle, manager, kind="colleague")
+    result = reach.plan(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
+    )
+    [task] = result.tasks
+    assert task.title == (
+        "Ask Lin Wu to put you in touch with Max Roe, who can introduce you to Grace Hopper"
+    )
+
+
+def test_someone_you_are_in_touch_with_gets_no_introduction_task(
+    session: Session, workspace: Workspace
+):
+    me, manager, opportunity = setting(session, workspace.id)
+    friend = f.person(session, workspace.id, "Lin Wu")
+    f.connection(session, workspace.id, me, friend, closeness=5)
+    f.connection(session, workspace.id, friend, manager, kind="colleague")
+    f.connection(session, workspace.id, me, manager, kind="linkedin")
+    f.interaction(
+        session,
+        workspace.id,
+        kind="email",
+        occurred_at=datetime(2026, 11, 20, 15, 0, tzinfo=UTC),
+        participants=[{"person_id": manager.id}],
+    )
+    result = reach.plan(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
+    )
+    assert result.warm_paths[0].via is None
+    assert not result.tasks
+    [prompt] = result.prompts
+    assert prompt.field == "warm_path"
+    assert "introduction beats" not in prompt.message
+    assert "Grace Hopper" in prompt.message and "directly" in prompt.message
+
+
+def test_once_introduced_it_offers_no_introduction(session: Session, workspace: Workspace):
+    me, manager, opportunity = setting(session, workspace.id)
+    friend = f.person(session, workspace.id, "Lin Wu")
+    f.connection(session, workspace.id, me, friend, closeness=5)
+    f.connection(session, workspace.id, friend, manager, kind="colleague")
+    opportunity.stage = Stage.INTRODUCED
+    session.flush()
+    result = reach.plan(
+        session, workspace_id=workspace.id, opportunity_id=opportunity.id, today=TODAY
+    )
+    assert not result.tasks
+    [prompt] = result.prompts
+    assert "introduced" in prompt.message and "introduction beats" not in prompt.message
+
+
+def test_on_the_demo_lab_informatics_the_card_offers_no_introduction(
+    session: Session, workspace: Workspace, client: TestClient, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+    build(session, workspace_id=workspace.id, today=TODAY)
+    lab = session.scalars(
+        select(Opportunity).where(
+            Opportunity.workspace_id == workspace.id,
+            Opportunity.role_title == "Product Manager, Lab Informatics",
+        )
+    ).one()
+    page = client.get(f"/opportunities/{lab.id}").text
+    assert "Add the introduction task" not in page
+    assert "introduction beats" not in page

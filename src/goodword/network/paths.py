@@ -8,6 +8,10 @@ running threshold (the k-th best score found so far, respecting the diversity ca
 every row that cannot beat it; because rows are sorted by strength, a whole batch of rows is
 cut with one binary search over `Snapshot.keyed` (row, strength rank).
 
+A target the source is in touch with (`in_touch`: recent contact recorded, say) is reached
+directly, whatever the tie's strength: that path comes first, since no introduction helps
+with someone you already deal with.
+
 Paths are simple, start at the source, end at a target, and never pass through another target
 (the nearer target is the better ask). With `diversity`, at most `per_group` paths share a
 first contact (or, with `group="target"`, a target). Selecting greedily under such caps is
@@ -44,6 +48,8 @@ class Path:
     target_weight: float = 1.0
     reasons: tuple[tuple[str, ...], ...] = ()
     why: str = ""
+    # A direct tie to someone the source is in touch with, first whatever its score.
+    in_touch: bool = False
 
     @property
     def hops(self) -> int:
@@ -93,12 +99,14 @@ def find_paths(
     group: str = "first",
     hop_penalty: float = HOP_PENALTY,
     explain: bool = True,
+    in_touch: Sequence[int] = (),
 ) -> list[Path]:
     """Return up to k best paths from `source` to any of `targets` (nodes), best first.
 
     `weights` (0, 1] per target scales paths ending there (1 when omitted). With `diversity`,
     at most `per_group` paths share a first contact (`group="first"`) or a target
     (`group="target"`). `explain` adds each tie's reasons and a "why it ranks here" line.
+    A direct tie to a target in `in_touch` comes first, before any ranked by score.
     """
     if not 1 <= max_hops <= 3:
         raise ValueError("max_hops must be 1, 2 or 3")
@@ -119,6 +127,7 @@ def find_paths(
     found = _complete(search)
     chosen = _greedy(found, k=k, cap=cap, by_target=search.by_target)
     paths = [_path(snap, nodes, score, tw) for score, nodes in chosen]
+    paths = _in_touch_first(snap, paths, source=source, tw=tw, in_touch=in_touch, k=k)
     return _explained(snap, paths, hop_penalty) if explain else paths
 
 
@@ -352,6 +361,38 @@ def _path(snap: Snapshot, nodes: tuple[int, ...], score: float, tw: FloatArray) 
     return Path(nodes=nodes, strengths=strengths, score=score, target_weight=float(tw[nodes[-1]]))
 
 
+def _in_touch_first(
+    snap: Snapshot,
+    paths: list[Path],
+    *,
+    source: int,
+    tw: FloatArray,
+    in_touch: Sequence[int],
+    k: int,
+) -> list[Path]:
+    """`paths` with a direct tie to each target in touch first (strongest first), then the
+    rest in their order, k in all."""
+    direct = []
+    for node in sorted({int(n) for n in in_touch}):
+        strength = snap.strength(source, node)
+        if node != source and tw[node] > 0 and strength > 0:
+            score = strength * float(tw[node])
+            direct.append(
+                Path(
+                    nodes=(source, node),
+                    strengths=(strength,),
+                    score=score,
+                    target_weight=float(tw[node]),
+                    in_touch=True,
+                )
+            )
+    if not direct:
+        return paths
+    direct.sort(key=lambda path: -path.score)
+    first = {path.nodes for path in direct}
+    return (direct + [path for path in paths if path.nodes not in first])[:k]
+
+
 def _explained(snap: Snapshot, paths: list[Path], penalty: float) -> list[Path]:
     done: list[Path] = []
     for rank, path in enumerate(paths, start=1):
@@ -365,6 +406,7 @@ def _explained(snap: Snapshot, paths: list[Path], penalty: float) -> list[Path]:
                 target_weight=path.target_weight,
                 reasons=reasons,
                 why=why(path, rank=rank, above=above, hop_penalty=penalty),
+                in_touch=path.in_touch,
             )
         )
     return done
@@ -372,7 +414,9 @@ def _explained(snap: Snapshot, paths: list[Path], penalty: float) -> list[Path]:
 
 def why(path: Path, *, rank: int, above: Path | None, hop_penalty: float = HOP_PENALTY) -> str:
     """Say in one line why a path ranks where it does (names are added by the caller)."""
-    if path.introductions == 0:
+    if path.in_touch:
+        shape = "You know them directly and are in touch"
+    elif path.introductions == 0:
         shape = "You know them directly"
     elif path.introductions == 1:
         shape = "One introduction"
@@ -386,8 +430,12 @@ def why(path: Path, *, rank: int, above: Path | None, hop_penalty: float = HOP_P
     text += f": score {path.score:.2f}."
     if path.target_weight < 1.0:
         text += f" Their role counts {path.target_weight:.0%} toward the decision."
+    if path.in_touch:
+        return f"{text} First: no introduction helps with someone you already deal with."
     if above is None:
         return f"{text} The strongest way in found."
+    if above.in_touch:
+        return f"{text} Ranks below #{rank - 1}: you are in touch with them directly."
     if path.hops > above.hops:
         return f"{text} Ranks below #{rank - 1} because it needs more introductions."
     if path.strengths[weakest] < min(above.strengths):

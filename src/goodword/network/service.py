@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path as FilePath
 from typing import IO
 
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
 from goodword.errors import FieldError, InvalidInput, NotFound
+from goodword.interactions.models import Interaction, Participant, is_contact
 from goodword.network import loader, wording
 from goodword.network.edgelist import ImportReport, import_edges
 from goodword.network.paths import EntryPoint, Path, entry_points, find_paths
@@ -239,7 +240,19 @@ def ways_in(
         assert organization is not None
         targets = [int(n) for n in snap.members(organization.id, text=department)]
         label = f"{organization.name} ({department})" if department else organization.name
-    found = find_paths(snap, source=start, targets=targets, k=k)
+    touching = (
+        [targets[0]]
+        if target_person is not None
+        and source.is_me
+        and in_touch(
+            session,
+            workspace_id=workspace_id,
+            person_id=target_person.id,
+            today=today or clock.today(),
+        )
+        else []
+    )
+    found = find_paths(snap, source=start, targets=targets, k=k, in_touch=touching)
     points: list[EntryPoint] = []
     if not found and organization is not None and (target_person is not None or department):
         points = entry_points(
@@ -282,6 +295,29 @@ def ways_in(
         entry_points=reads,
         message=_message(ways, reads, label),
     )
+
+
+# Contact within this many days means the user deals with someone directly (the strength
+# model's half-life for the pull of the last contact).
+IN_TOUCH_DAYS = int(DEFAULT_MODEL.recency_half_life_days)
+
+
+def in_touch(session: Session, *, workspace_id: int, person_id: int, today: date) -> bool:
+    """Whether the user has been in contact with the person (a call, a meeting, a message;
+    not a note) within the last IN_TOUCH_DAYS days: then they write to them directly."""
+    since = datetime.combine(today - timedelta(days=IN_TOUCH_DAYS), datetime.min.time(), UTC)
+    found = session.scalar(
+        select(Interaction.id)
+        .join(Participant, Participant.interaction_id == Interaction.id)
+        .where(
+            Interaction.workspace_id == workspace_id,
+            Participant.person_id == person_id,
+            Interaction.occurred_at >= since,
+            is_contact(),
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 def connections_import(

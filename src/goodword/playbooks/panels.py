@@ -172,6 +172,8 @@ class ReachPreview:
     warm_paths: list[tuple[int | None, str | None, str]]
     entry_points: list[tuple[int, str, str]]
     drafts: list[Draft]
+    # Whether planning would add an introduction task (not when you deal with them directly).
+    introduction: bool = False
 
 
 @dataclass
@@ -404,6 +406,7 @@ def _reach_preview(
         ],
         entry_points=[(e.person.id, e.person.display_name, e.reason) for e in result.entry_points],
         drafts=list(result.drafts),
+        introduction=any(t.origin == f"{reach.PLAYBOOK}:introduction" for t in result.tasks),
     )
 
 

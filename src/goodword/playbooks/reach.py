@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from goodword.errors import GoodwordError
 from goodword.opportunities import service as opportunities
+from goodword.opportunities.enums import Stage
 from goodword.organizations.models import Organization
 from goodword.people.models import Person, Position
 from goodword.playbooks import library
@@ -49,6 +50,9 @@ class WarmPath:
     via: Person | None
     reason: str
     to: Person | None = None
+    # Whom `via` puts the user in touch with on the way to `to`, when more than one
+    # introduction is needed.
+    between: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,27 +192,42 @@ def plan(
         if found is not None:
             result.warm_paths, reachable = found
     base = f"{PLAYBOOK}:opp:{opportunity.id}"
+    if manager is not None and opportunity.stage is Stage.INTRODUCED and not even_with_warm_path:
+        result.ask(
+            "warm_path",
+            f"You have been introduced already (this opportunity is at Introduced): write to "
+            f"{manager.display_name} yourself; no introduction is needed.",
+            blocking=False,
+        )
+        return result
     if manager is not None and result.warm_paths and not even_with_warm_path:
         path = result.warm_paths[0]
-        if path.via is not None:
-            result.add_task(
-                *ensure_task(
-                    session,
-                    workspace_id=workspace_id,
-                    playbook=PLAYBOOK,
-                    step="introduction",
-                    key=f"{base}:introduction:person:{path.via.id}",
-                    title=f"Ask {path.via.display_name} to introduce you to {manager.display_name}",
-                    due_date=today + timedelta(days=1),
-                    notes=checklist(
-                        path.reason,
-                        f"Say why {organization.name} and this role, in two sentences they "
-                        "can forward.",
-                    ),
-                    person_id=path.via.id,
-                    opportunity_id=opportunity.id,
-                )
+        if path.via is None:
+            result.ask(
+                "warm_path",
+                f"You know {manager.display_name} directly: write to them yourself; no "
+                "introduction is needed.",
+                blocking=False,
             )
+            return result
+        result.add_task(
+            *ensure_task(
+                session,
+                workspace_id=workspace_id,
+                playbook=PLAYBOOK,
+                step="introduction",
+                key=f"{base}:introduction:person:{path.via.id}",
+                title=_introduction_title(path, manager),
+                due_date=today + timedelta(days=1),
+                notes=checklist(
+                    path.reason,
+                    f"Say why {organization.name} and this role, in two sentences they "
+                    "can forward.",
+                ),
+                person_id=path.via.id,
+                opportunity_id=opportunity.id,
+            )
+        )
         result.ask(
             "warm_path",
             "There is already a warm path to the hiring manager: an introduction beats a cold "
@@ -317,6 +336,19 @@ def plan(
     return result
 
 
+def _introduction_title(path: WarmPath, manager: Person) -> str:
+    """The first ask of a warm path, true to its hops: 'Ask Ximena Hrytsenko to put you in
+    touch with Nour Aziz, who can introduce you to Iryna Kovalenko'."""
+    assert path.via is not None
+    if not path.between:
+        return f"Ask {path.via.display_name} to introduce you to {manager.display_name}"
+    between = ", then ".join(p.display_name for p in path.between)
+    return (
+        f"Ask {path.via.display_name} to put you in touch with {between}, who can introduce "
+        f"you to {manager.display_name}"
+    )
+
+
 def advice_call_draft(
     session: Session,
     *,
@@ -400,7 +432,8 @@ def _from_network(
         if any(p is None for p in chain):
             continue
         via = chain[1] if len(chain) > 2 else None
-        paths.append(WarmPath(via, way.why, manager))
+        between = tuple(p for p in chain[2:-1] if p is not None)
+        paths.append(WarmPath(via, way.why, manager, between))
     entries = []
     for point in ways.entry_points:
         person = session.get(Person, point.person.id)
