@@ -417,6 +417,16 @@ def test_opportunity_add_move_list_and_show(run, cli_url: str) -> None:
     assert "Target -> Applied  (Sent with Ada's note)" in shown.stdout
 
 
+def test_a_note_with_the_stage_it_is_at_already_is_refused(run, cli_url: str) -> None:
+    run("opportunity", "add", "Staff Engineer", "--org", "Analytical Engines")
+    refused = run("opportunity", "move", "1", "target", "--note", "Spoke to Ada")
+    shown = run("opportunity", "show", "1")
+
+    assert refused.exit_code != 0
+    assert "already at Target" in refused.output and "not saved" in refused.output
+    assert "Spoke to Ada" not in shown.stdout
+
+
 def test_an_unknown_stage_is_a_usage_error(run, cli_url: str) -> None:
     run("opportunity", "add", "Analyst", "--org", "Acme")
 

@@ -427,3 +427,46 @@ def test_a_rejection_clears_the_next_step_on_the_board_and_in_the_form(
         (Stage.REJECTED, None, None),
         (Stage.REJECTED, "Ask for feedback", None),
     ]
+
+
+def test_a_note_with_the_stage_it_is_at_already_is_refused_with_the_note_kept(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = factories.opportunity(session, workspace.id, role_title="Data Lead")
+    response = client.post(
+        f"/opportunities/{opportunity.id}/stage",
+        data={"stage": "target", "note": "Spoke to Ada", "return_to": "detail"},
+    )
+    assert response.status_code == 422
+    assert "Stage changed" not in response.text
+    [said] = _summary(response.text)
+    assert "already at Target" in said and "Not saved" in said
+    assert 'name="note" maxlength="500" value="Spoke to Ada"' in response.text
+    assert _stage_history(session, opportunity) == [Stage.TARGET]
+
+
+def test_the_api_refuses_a_note_with_the_stage_it_is_at_already(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = factories.opportunity(session, workspace.id, role_title="Data Lead")
+    response = client.post(
+        f"/api/v1/opportunities/{opportunity.id}/stage",
+        json={"stage": "target", "note": "Spoke to Ada"},
+    )
+    assert response.status_code == 422
+    assert "already at Target" in response.text
+    same = client.post(f"/api/v1/opportunities/{opportunity.id}/stage", json={"stage": "target"})
+    assert same.status_code == 200
+    assert _stage_history(session, opportunity) == [Stage.TARGET]
+
+
+def test_the_stage_it_is_at_already_says_nothing_changed(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    opportunity = factories.opportunity(session, workspace.id, role_title="Data Lead")
+    response = client.post(
+        f"/opportunities/{opportunity.id}/stage",
+        data={"stage": "target", "return_to": "detail"},
+    )
+    assert "Stage changed" not in response.text
+    assert "Data Lead was already at Target; nothing changed." in html.unescape(response.text)

@@ -205,7 +205,8 @@ def move_opportunity(
     opportunity_id: int,
     data: StageMove,
 ) -> StageMoveRead:
-    """Move to `stage` and record the move with its note; the current stage changes nothing.
+    """Move to `stage` and record the move with its note; the current stage changes nothing,
+    and with a note is refused (422): there is no move to keep the note with.
 
     A move to rejected runs the rejection playbook: `playbook` says what it added, or what
     it needs first.

@@ -106,13 +106,25 @@ def move(
     note: str | None = None,
     at: datetime | None = None,
 ) -> Opportunity:
-    """Move the opportunity to another stage and record the move; the same stage is a no-op.
+    """Move the opportunity to another stage and record the move; the same stage is a no-op,
+    refused with a note (there is no move to keep it with, and it is not dropped unsaid).
 
     Moved to rejected or withdrawn, its next step and that step's date are cleared: there is
     no next step in that application (the rejection playbook's tasks say what to do now).
     """
     opportunity = get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
     if opportunity.stage == stage:
+        if clean_text(note):
+            raise InvalidInput(
+                f"This opportunity is already at {stage.label}, so nothing moved and the note "
+                "was not saved. Choose another stage to keep the note with the move.",
+                fields=[
+                    FieldError(
+                        "note",
+                        f"Not saved: already at {stage.label}. Choose another stage to keep it.",
+                    )
+                ],
+            )
         return opportunity
     opportunity.stage_changes.append(
         StageChange(

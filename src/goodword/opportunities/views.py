@@ -408,17 +408,20 @@ async def move(
         )
     except InvalidInput as error:
         return _move_refused(request, session, workspace_id, opportunity_id, values, error)
-    result = events.move(
-        session,
-        workspace_id=workspace_id,
-        opportunity_id=opportunity_id,
-        stage=change.stage,
-        note=change.note,
-        today=clock.today(),
-        cache=network.cache_of(request),
-        model=network.model_of(request),
-        confirm=_late_on_the_page,
-    )
+    try:
+        result = events.move(
+            session,
+            workspace_id=workspace_id,
+            opportunity_id=opportunity_id,
+            stage=change.stage,
+            note=change.note,
+            today=clock.today(),
+            cache=network.cache_of(request),
+            model=network.model_of(request),
+            confirm=_late_on_the_page,
+        )
+    except InvalidInput as error:
+        return _move_refused(request, session, workspace_id, opportunity_id, values, error)
     moved, before, outcome, warning = (
         result.opportunity,
         result.before,
@@ -449,9 +452,14 @@ async def move(
             vary_on_htmx=True,
         )
     if values["return_to"] == "detail":
+        said = (
+            "Stage changed; the move is in the history below."
+            if moved.stage is not before
+            else f"{moved.role_title} was already at {moved.stage.label}; nothing changed."
+        )
         return redirect(
             f"/opportunities/{opportunity_id}",
-            flash=queries.warned("Stage changed; the move is in the history below.", warning),
+            flash=queries.warned(said, warning),
             warns=warns,
             vary_on_htmx=True,
         )
