@@ -16,6 +16,7 @@ from goodword.opportunities.wording import pay_of
 from goodword.people import job_dates
 from goodword.people.birthdays import shown as month_day
 from goodword.people.normalize import phone_text, phone_uri, source_id, source_name
+from goodword.playbooks.messages import placeholder_words
 from goodword.sentences import full_stop
 from goodword.tasks.models import TaskStatus
 from goodword.tasks.schemas import origin_words, unfilled
@@ -60,6 +61,7 @@ def install(env: Environment) -> None:
     env.filters["month_day"] = month_day
     env.filters["birthday_words"] = birthday_words
     env.filters["full_stop"] = full_stop
+    env.filters["placeholder_words"] = placeholder_words
     env.filters["origin_words"] = origin_words
     env.filters["pay"] = pay_of
     env.filters["thousands"] = thousands

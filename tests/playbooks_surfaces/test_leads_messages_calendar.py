@@ -175,7 +175,7 @@ def test_a_version_saved_before_the_check_still_shows_and_points_out_the_gap(
     notice = page.text.split('id="unfillable"')[1].split("</p>")[0]
     assert "<code>{favour}</code>" in notice and "leaves it in braces" in notice
     # The preview agrees with the drafts: the gap shows as one to fill.
-    assert "Fill in before sending: <code>{favour}</code>" in page.text
+    assert "Fill in before sending: the favour they did you." in page.text
     assert "Thanks, Morgan" in page.text
 
 

@@ -212,7 +212,7 @@ def test_a_thank_you_for_an_introduction_to_no_one_named_says_what_to_fill_in(
     task = _thank_you(session, unnamed)
     page = client.get(f"/tasks/{task}")
     assert "{introduced_to}" in page.text
-    assert "Fill in before sending: <code>{introduced_to}</code></p>" in page.text
+    assert "Fill in before sending: whom the referrer put you in touch with.</p>" in page.text
     assert client.get(f"/api/v1/tasks/{task}").json()["missing_placeholders"] == ["introduced_to"]
     filled = _thank_you(session, named)
     page = client.get(f"/tasks/{filled}")

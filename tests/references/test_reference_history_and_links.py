@@ -287,3 +287,22 @@ def test_the_launch_page_warns_about_your_current_workplace_once(
     assert refused.status_code == 409
     assert refused.text.count("can cost you your present job") == 1
     assert "confirm that you accept the risk" in refused.text
+
+
+def test_a_briefing_with_a_gap_names_it_in_words_and_offers_no_way_to_send_it(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    reference = _reference(session, workspace.id, "Jo Boss", can_speak_to="design")
+    manager = f.person(session, workspace.id, "Hana Manager")
+    job = f.opportunity(session, workspace.id, hiring_manager_id=manager.id)
+    session.commit()
+
+    page = client.get(
+        f"/opportunities/{job.id}/references/launch", params={"reference_id": reference.id}
+    ).text
+    briefing = page[page.index("<h3>The briefing</h3>") : page.index('name="stress_points"')]
+    assert "<code>{stress_points}</code>" not in briefing
+    assert "what your reference should stress" in html.unescape(briefing)
+    assert "Open in mail" not in briefing
+    assert "Copy message" not in briefing
+    assert "Download .eml" not in briefing

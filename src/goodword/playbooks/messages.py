@@ -89,6 +89,17 @@ PLACEHOLDERS: dict[str, str] = {
     "favour": "The favour they did you.",
 }
 
+
+def placeholder_words(name: str) -> str:
+    """A gap in a draft in plain words: `stress_points` is "what your reference should
+    stress" (the first sentence of what fills it, else the name with spaces)."""
+    said = PLACEHOLDERS.get(name)
+    if said is None:
+        return name.replace("_", " ")
+    first = said.split(". ")[0].rstrip(".")
+    return first[:1].lower() + first[1:]
+
+
 # What every playbook gives every message it drafts: the recipient and the user.
 PERSON = ("first_name", "full_name", "my_name")
 # A referral ask: whom it was for, where, when it was made and the opportunity it came from.
