@@ -396,3 +396,14 @@ def test_the_due_list_and_a_tasks_page_say_why_a_draft_has_no_from(
     note = '<p class="small warning eml-from">The .eml file has no From:'
     assert note in client.get("/keep-in-touch").text
     assert note in client.get(f"/tasks/{task.id}").text
+
+
+def test_the_digest_does_not_say_nothing_is_overdue_under_catch_ups_past_their_date(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    _friend(session, workspace.id)  # (a friend since January, never contacted: long due)
+    page = client.get("/keep-in-touch/digest").text
+    assert "Ana Ruiz" in page
+    assert "Nothing overdue." not in page
+    assert "No task is overdue; 1 catch-up above is past its date." in page
+    assert "was due" in page[page.index("dg-kit") : page.index("dg-asks")]
