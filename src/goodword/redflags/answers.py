@@ -30,7 +30,7 @@ def _hours_words(low: float | None, high: float | None) -> str | None:
     if low is None or high is None:
         return None
     if high >= 16:
-        days_low, days_high = round(low / 8), round(high / 8)
+        days_low, days_high = int(low // 8), int(-(-high // 8))  # (20 hours: 2 to 3 days)
         if days_low == days_high:
             return f"about {max(days_low, 1)} days of"
         return f"about {max(days_low, 1)} to {days_high} days of"
