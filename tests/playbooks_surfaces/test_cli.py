@@ -142,7 +142,10 @@ def test_referrals_list_and_advance(run: Run, cli_url: str):
     listed = json.loads(run("referrals", "list", "--json").stdout)["items"]
     assert [a["target_organization_name"] for a in listed] == ["Lumenfold Optics"]
     ask = str(listed[0]["id"])
-    assert run("referrals", "advance", ask, "asked").exit_code == 0
+    asked = run("referrals", "advance", ask, "asked")
+    assert asked.exit_code == 0
+    who = listed[0]["person_name"]
+    assert asked.stdout.startswith(f"The ask of {who} for Lumenfold Optics is now asked.")
     too_long = run("referrals", "advance", ask, "introduced", "--introduced-to", "x" * 201)
     assert too_long.exit_code == 2 and "--introduced-to" in too_long.stderr
     introduced = run("referrals", "advance", ask, "introduced", "--introduced-to", "Ana Ruiz")

@@ -131,6 +131,7 @@ def test_moves_that_skip_or_reverse_the_story_are_refused(
     assert ask.status is (path[-1] if path else AskStatus.TO_ASK)
     if not path:  # (an ask still to make reads as one, not as "to ask")
         assert caught.value.message.startswith("This ask is not made yet; it cannot become")
+    assert caught.value.fields[0].message == "Not a next step from the current status."
 
 
 def test_a_result_opportunity_from_another_workspace_is_refused(

@@ -238,7 +238,8 @@ def referrals_advance(
     if as_json:
         print_json({"ask": dump(ask), "playbook": dump(read)})
         return
-    typer.echo(f"The ask of {ask.person_name} is now {ask.status.label.lower()}.")
+    where = f" for {ask.target_organization_name}" if ask.target_organization_name else ""
+    typer.echo(f"The ask of {ask.person_name}{where} is now {ask.status.label.lower()}.")
     if result.created:
         typer.echo(events.describe(result))
     if left:
