@@ -279,3 +279,18 @@ def test_the_api_refuses_a_referral_to_where_you_work_now(
         "/api/v1/referrals", json={"person_id": morgan.id, "target_organization_id": before.id}
     )
     assert made.status_code == 201
+
+
+def test_whom_you_were_introduced_to_is_refused_with_a_status_before_introduced(
+    session: Session, workspace: Workspace
+):
+    ask = new_ask(session, workspace.id)
+    move(session, workspace.id, ask.id, AskStatus.ASKED)
+    with pytest.raises(InvalidInput) as caught:
+        move(session, workspace.id, ask.id, AskStatus.AGREED, introduced_to="Hao Lin")
+    assert [e.field for e in caught.value.fields] == ["introduced_to"]
+    assert "choose Introduced" in caught.value.fields[0].message
+    assert ask.introduced_to is None and ask.status is AskStatus.ASKED
+    move(session, workspace.id, ask.id, AskStatus.AGREED)
+    move(session, workspace.id, ask.id, AskStatus.INTRODUCED, introduced_to="Hao Lin")
+    assert ask.introduced_to == "Hao Lin"

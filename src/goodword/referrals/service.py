@@ -259,6 +259,19 @@ def move(session: Session, *, workspace_id: int, ask_id: int, data: ReferralAskM
             f"This ask is {now}; it cannot become {data.status.label.lower()}. {hint}",
             fields=[FieldError("status", "Not a next step from the current status.")],
         )
+    if data.introduced_to and data.status not in PRODUCED:
+        # (A name with an earlier status would read "introduced to X" beside "Agreed".)
+        raise InvalidInput(
+            f"Whom you were introduced to is kept with Introduced, not with "
+            f"{data.status.label}: choose Introduced, or leave the name empty.",
+            fields=[
+                FieldError(
+                    "introduced_to",
+                    f"Not saved with {data.status.label}: choose Introduced to keep the name, "
+                    "or leave it empty.",
+                )
+            ],
+        )
     if data.result_opportunity_id is not None:
         result_id = data.result_opportunity_id
         ask.result_opportunity = referenced(
