@@ -394,7 +394,10 @@ def test_a_rejection_that_does_not_look_late_says_to_tick_the_box_on_the_page(
     moved = client.post(f"/opportunities/{opportunity}/stage", data={"stage": "rejected"})
     ran = client.post(f"/opportunities/{opportunity}/playbooks/rejection")
 
-    tick = "Record the later rounds, or tick “I got to a late round” under Next moves on its page."
+    tick = (
+        "Record the later rounds, or tick “I got to a late round” beside “Run the rejection "
+        "playbook” under Next moves."
+    )
     assert _words(moved.text).count(tick) == 1  # (the board, with the move's message)
     assert _words(ran.text).count(tick) == 2  # the run's message, and the panel's preview
     assert "confirm that it came late" not in moved.text + ran.text
@@ -411,6 +414,9 @@ def test_the_box_ticked_on_a_run_refused_all_the_same_stays_ticked_and_says_why(
 
     assert ran.status_code == 422
     assert "No interviewer is marked as someone you clicked with." in ran.text
+    # Said at the top of the page too, where the page opens, not only far down in the card.
+    flash = re.search(r'<p class="flash warns"[^>]*data-flash>([^<]*)</p>', ran.text)
+    assert flash and "No interviewer is marked as someone you clicked with." in flash.group(1)
     assert "does not look like a late rejection" not in ran.text
     assert 'name="confirm_late" value="1" style="width:auto" checked>' in ran.text
     assert session.scalar(select(func.count()).select_from(Task)) == 0
@@ -507,3 +513,16 @@ def test_the_rejection_playbook_runs_again_from_its_panel_after_a_company_is_add
         "Ask Priya Natarajan to recommend you at Oxbow Civic Tech",
         "Ask Morgan Reyes to recommend you at Jadeway Semiconductors or Oxbow Civic Tech",
     }
+
+
+def test_a_late_run_with_no_interviews_says_so_at_the_top_and_how_to_log_one(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    opportunity = f.opportunity(session, workspace.id, stage="rejected")
+    ran = client.post(
+        f"/opportunities/{opportunity.id}/playbooks/rejection", data={"confirm_late": "1"}
+    )
+    assert ran.status_code == 422
+    flash = re.search(r'<p class="flash warns"[^>]*data-flash>([^<]*)</p>', ran.text)
+    assert flash and "No interviewer is recorded" in flash.group(1)
+    assert "Log an interaction" in flash.group(1)

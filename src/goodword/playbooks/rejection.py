@@ -47,7 +47,9 @@ _RAPPORT_ORDER = [Rapport.CLICKED, Rapport.GOOD, Rapport.NEUTRAL, Rapport.POOR]
 TARGET_STAGES = (Stage.TARGET, Stage.RESEARCHING)
 # How the pages say the rejection came late (`run`'s `confirm`): the box beside the
 # playbook's button on the opportunity's page.
-CONFIRM_ON_THE_PAGE = "tick “I got to a late round” under Next moves on its page"
+CONFIRM_ON_THE_PAGE = (
+    "tick “I got to a late round” beside “Run the rejection playbook” under Next moves"
+)
 
 
 @dataclass

@@ -135,7 +135,21 @@ async def run_rejection(
             session,
             workspace_id,
             opportunity,
-            forms_on_page={"confirm_late": True},
+            # (Why, at the top where the page opens, as well as in the card far below.)
+            forms_on_page={
+                "confirm_late": True,
+                "flash": " ".join(
+                    p.message
+                    + (
+                        " Log each with “Log an interaction” at the top of this page."
+                        if p.field == "interviewers"
+                        else ""
+                    )
+                    for p in result.prompts
+                    if p.blocking
+                ),
+                "flash_warns": True,
+            },
             status_code=422,
         )
     return redirect(_next_moves_url(opportunity.id), flash=events.describe(result))
