@@ -306,3 +306,17 @@ def test_a_briefing_with_a_gap_names_it_in_words_and_offers_no_way_to_send_it(
     assert "Open in mail" not in briefing
     assert "Copy message" not in briefing
     assert "Download .eml" not in briefing
+
+
+def test_a_references_page_links_to_launching_it_for_each_open_opportunity(
+    client: TestClient, session: Session, workspace: Workspace
+):
+    reference = _reference(session, workspace.id, "Jo Boss")
+    open_job = f.opportunity(session, workspace.id, role_title="Data Lead", stage="applied")
+    closed = f.opportunity(session, workspace.id, role_title="Old Role", stage="rejected")
+    session.commit()
+
+    page = client.get(f"/references/{reference.id}").text
+    launch_link = f"/opportunities/{open_job.id}/references/launch?reference_id={reference.id}"
+    assert f'href="{html.escape(launch_link)}"' in page
+    assert f"/opportunities/{closed.id}/references/launch" not in page

@@ -9,7 +9,8 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock, forms
 from goodword.deps import DbSession, WorkspaceId
@@ -144,6 +145,22 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
     )
 
 
+def _launchable(session: Session, workspace_id: int, limit: int = 20) -> list[Opportunity]:
+    """The opportunities still under way, most recently changed first, to launch it for."""
+    return list(
+        session.scalars(
+            select(Opportunity)
+            .where(
+                Opportunity.workspace_id == workspace_id,
+                Opportunity.stage.not_in(panels.FINISHED),
+            )
+            .options(selectinload(Opportunity.organization))
+            .order_by(Opportunity.updated_at.desc(), Opportunity.id.desc())
+            .limit(limit)
+        )
+    )
+
+
 @router.get("/references/{reference_id}", response_class=HTMLResponse)
 def detail_page(
     request: Request, reference_id: int, session: DbSession, workspace_id: WorkspaceId
@@ -155,6 +172,7 @@ def detail_page(
         "references/detail.html",
         {
             "reference": reference,
+            "launchable": _launchable(session, workspace_id),
             "check": service.check_launch(reference, today=today),
             "uses": [
                 panels.UseRow(use, panels.USE_NEXT[use.status], [])
