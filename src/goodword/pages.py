@@ -466,7 +466,7 @@ def about_values(text: str, problems: Iterable[tuple[int, str]]) -> str:
 
 # Names the error page gives fields that are no form's (a list's `?after=`), where the
 # field's own name would not say what it is.
-PLAIN_NAMES = {"after": "The link"}
+PLAIN_NAMES = {"after": "The link", "q": "What you searched for"}
 
 
 def form_of(template: str) -> Callable[[Request], None]:

@@ -270,3 +270,12 @@ def test_an_address_as_a_mail_link_gives_it_finds_its_person(
     assert f'<a href="/people/{ann.id}">Ann Lee</a>' in response.text
     nothing = client.get("/search", params={"q": "Zebra Inc."})
     assert "Nothing matches “Zebra Inc.”: each word you type" in nothing.text
+
+
+def test_a_search_with_a_character_that_cannot_be_stored_names_the_search_in_words(
+    client: TestClient,
+) -> None:
+    response = client.get("/search?q=%00")
+    assert response.status_code == 422
+    assert "<li>Q" not in response.text
+    assert "<li>What you searched for" in response.text
