@@ -147,8 +147,8 @@ def test_progress_and_the_dashboard_agree_on_blind_applications(
     assert row.split("<td>")[1].split("</td>")[0].split("</span>")[-1].strip() == "1"
     assert 'data-route="none"' not in page
     assert (
-        "Blind applications: <strong>1</strong>, an application that went in with nobody "
-        "carrying it." in page
+        "Blind applications: <strong>1</strong>, an application that went in with no "
+        "introduction or referral on record." in page
     )
     api = client.get("/api/v1/progress").json()
     assert api["blind_applications"] == 1

@@ -315,3 +315,23 @@ def test_the_first_dashboard_after_the_demo_keeps_the_story_s_tasks_in_view(
     assert card.count("Get back in touch with") == 3
     assert re.search(r"And \d+ more keep-in-touch reminders", card)
     assert card.index("what tipped the decision") < card.index("Get back in touch with")
+
+
+def test_the_blind_applications_card_names_which_and_what_it_counts(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    direct = opportunities.create(
+        session,
+        workspace_id=workspace.id,
+        data=OpportunityCreate(
+            organization_name="Oxbow",
+            role_title="Engineer",
+            stage=Stage.APPLIED,
+            route=Route.DIRECT,
+        ),
+    )
+    card = client.get("/").text.split('aria-labelledby="blind-heading"')[1].split("</section>")[0]
+    assert '<p class="stat" id="blind-count">1</p>' in card
+    assert f'<a href="/opportunities/{direct.id}">Engineer at Oxbow</a>' in card
+    assert "no introduction or referral on record" in card
+    assert "nobody carrying" not in card

@@ -11,7 +11,7 @@ from goodword.deps import DbSession, WorkspaceId
 from goodword.errors import GoodwordError
 from goodword.forms import REQUIRED, form_to_dict, validate
 from goodword.interactions import service as interactions
-from goodword.network.queries import count_blind
+from goodword.network.queries import went_in_blind
 from goodword.opportunities import service as opportunities
 from goodword.pages import form_errors, is_htmx, redirect, render
 from goodword.people import service as people
@@ -37,12 +37,23 @@ def dashboard(request: Request, session: DbSession, workspace_id: WorkspaceId) -
             "today": today,
             "demo_fits": demo_fits,
             "by_stage": opportunities.count_by_stage(session, workspace_id=workspace_id),
-            "blind": count_blind(session, workspace_id=workspace_id),
+            **_blind(session, workspace_id),
             "applications": service.count_applications(session, workspace_id=workspace_id),
             "due": service.due_tasks(session, workspace_id=workspace_id, today=today),
             "recent": interactions.list_(session, workspace_id=workspace_id, limit=10).items,
         },
     )
+
+
+def _blind(session: DbSession, workspace_id: int, shown: int = 10) -> dict[str, object]:
+    """How many applications went in blind, and the latest of them to name on the card."""
+    ids = went_in_blind(session, workspace_id=workspace_id)
+    ones = sorted(
+        (opportunities.get(session, workspace_id=workspace_id, opportunity_id=i) for i in ids),
+        key=lambda o: (o.updated_at, o.id),
+        reverse=True,
+    )
+    return {"blind": len(ids), "blind_ones": ones[:shown]}
 
 
 @router.get("/dashboard/tasks", name="dashboard_tasks")
