@@ -129,6 +129,29 @@ def test_the_rejection_command_run_again_says_what_it_added_to_the_asks(run: Run
     assert "Added to the asks: Morgan Reyes at Oxbow Civic Tech." in again.stdout.splitlines()
 
 
+def test_the_rejection_command_run_again_after_the_ask_was_sent_says_it_added_a_task(
+    run: Run, cli_url: str
+):
+    ids = seed(cli_url, _late_rejection)
+    assert run("opportunity", "move", str(ids["opportunity"]), "rejected").exit_code == 0
+    assert run("referrals", "mark-asked", str(ids["manager"])).exit_code == 0
+    seed(
+        cli_url,
+        lambda session, ws: f.opportunity(
+            session, ws, organization_name="Oxbow Civic Tech", role_title="PM", stage="target"
+        ),
+    )
+
+    again = run("playbooks", "rejection", str(ids["opportunity"]))
+
+    assert again.exit_code == 0, again.output
+    assert again.stdout.splitlines()[:3] == [
+        "Added 1 task.",
+        "Added to the asks: Morgan Reyes at Oxbow Civic Tech.",
+        "Added a new task to ask Morgan Reyes about Oxbow Civic Tech, as the one before is done.",
+    ]
+
+
 def test_the_move_as_json_carries_the_playbook(run: Run, cli_url: str):
     ids = seed(cli_url, _late_rejection)
     moved = run("opportunity", "move", str(ids["opportunity"]), "rejected", "--json")

@@ -26,7 +26,7 @@ from goodword.playbooks.engine import (
     person_values,
 )
 from goodword.playbooks.messages import Draft, format_date
-from goodword.playbooks.rejection import PLAYBOOK
+from goodword.playbooks.rejection import ask_task_key, ask_tasks
 from goodword.referrals import service as referrals
 from goodword.referrals.models import AskStatus, ReferralAsk
 from goodword.referrals.schemas import ReferralAskMove
@@ -78,7 +78,7 @@ def still_to_make(session: Session, *, workspace_id: int, ask: ReferralAsk) -> l
 def _asks_made(
     session: Session, *, workspace_id: int, person_id: int, source_opportunity_id: int | None
 ) -> None:
-    """The playbook's "ask them" task closes once none of its asks is still to make: done
+    """The playbook's "ask them" tasks close once none of their asks is still to make: done
     when they were asked, dismissed when they were closed without asking."""
     if source_opportunity_id is None:
         return
@@ -92,9 +92,11 @@ def _asks_made(
     if any(ask.status is AskStatus.TO_ASK for ask in asks):
         return
     asked = any(ask.asked_on is not None or ask.status is not AskStatus.CLOSED for ask in asks)
-    key = f"{PLAYBOOK}:opp:{source_opportunity_id}:ask:person:{person_id}"
+    key = ask_task_key(opportunity_id=source_opportunity_id, person_id=person_id)
     status = TaskStatus.DONE if asked else TaskStatus.DISMISSED
-    finish_task(session, workspace_id=workspace_id, key=key, status=status)
+    for task in ask_tasks(session, workspace_id=workspace_id, key=key):
+        if task.origin_key is not None:
+            finish_task(session, workspace_id=workspace_id, key=task.origin_key, status=status)
 
 
 def advance_ask(

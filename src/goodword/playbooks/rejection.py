@@ -10,6 +10,7 @@ does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
@@ -29,9 +30,11 @@ from goodword.playbooks.engine import (
     addressed_to,
     checklist,
     ensure_task,
+    find_task,
     first_name,
     me,
     person_values,
+    playbook_tasks,
 )
 from goodword.playbooks.messages import join_names
 from goodword.playbooks.schemas import CompanyRead, InterviewerRead, RejectionRead
@@ -40,6 +43,7 @@ from goodword.records import referenced
 from goodword.referrals import service as referrals
 from goodword.referrals.models import ReferralAsk
 from goodword.referrals.schemas import ReferralAskCreate
+from goodword.tasks.models import Task, TaskStatus
 
 PLAYBOOK = "rejection"
 LATE_ROUND = 2
@@ -50,6 +54,9 @@ TARGET_STAGES = (Stage.TARGET, Stage.RESEARCHING)
 CONFIRM_ON_THE_PAGE = (
     "tick “I got to a late round” beside “Run the rejection playbook” under Next moves"
 )
+_STILL_OPEN = (TaskStatus.OPEN, TaskStatus.SNOOZED)
+# A task to ask made on a rerun, the one before closed: `...:ask:person:12:ask:34`.
+_LATER_ASK_TASK = re.compile(r".*:person:[0-9]+:ask:([0-9]+)")
 
 
 @dataclass
@@ -257,8 +264,10 @@ def run(
     # Asks this playbook made on an earlier run, and whether this run made any.
     already: list[ReferralAsk] = []
     added_asks = False
-    # Asks added on a rerun for someone whose ask task was there already.
+    # Asks added on a rerun for someone whose ask task was there already; and the people
+    # given a new task for them, as that one was closed (with the companies, and how).
     added_to: list[ReferralAsk] = []
+    fresh: list[tuple[Person, list[str], TaskStatus]] = []
     for interviewer in result.clicked:
         person = interviewer.person
         values = {**base, **person_values(person, user)}
@@ -316,6 +325,7 @@ def run(
             missing_companies = missing_companies or not earlier
             continue
         new_asks: list[ReferralAsk] = []
+        ask_for: dict[int, ReferralAsk] = {}
         for suggestion in suggestions:
             ask, created = referrals.get_or_create(
                 session,
@@ -327,12 +337,30 @@ def run(
                 ),
             )
             result.asks.append(ask)
+            ask_for[suggestion.organization.id] = ask
             if created:
                 added_asks = True
                 new_asks.append(ask)
             else:
                 already.append(ask)
-        names = [s.organization.name for s in suggestions]
+        ask_key = key.format(step="ask")
+        earlier_tasks = ask_tasks(session, workspace_id=workspace_id, key=ask_key)
+        latest = earlier_tasks[-1] if earlier_tasks else None
+        closed = latest is not None and latest.status not in _STILL_OPEN
+        if latest is not None and closed and new_asks:
+            # The task to ask them is done or dismissed: the companies added since get a
+            # task of their own, as the user left that one as it is.
+            ask_key = f"{ask_key}:ask:{new_asks[0].id}"
+            covered = [s for s in suggestions if ask_for[s.organization.id] in new_asks]
+            fresh.append((person, [s.organization.name for s in covered], latest.status))
+        else:
+            if latest is not None:
+                ask_key = latest.origin_key or ask_key
+            # A task made after an earlier one was closed names the asks made since alone.
+            since = _first_ask(ask_key)
+            covered = [s for s in suggestions if ask_for[s.organization.id].id >= since]
+            covered = covered or suggestions
+        names = [s.organization.name for s in covered]
         request = library.draft(
             session,
             workspace_id=workspace_id,
@@ -346,12 +374,12 @@ def run(
             workspace_id=workspace_id,
             playbook=PLAYBOOK,
             step="ask",
-            key=key.format(step="ask"),
+            key=ask_key,
             title=f"Ask {person.display_name} to recommend you at {join_names(names)}",
             due_date=today + timedelta(days=3),
             notes=checklist(
                 "Send the thank-you first; ask a few days later.",
-                *[f"{s.organization.name}: {s.reason}." for s in suggestions],
+                *[f"{s.organization.name}: {s.reason}." for s in covered],
                 "Once sent, mark the asks as asked so Goodword can follow them up.",
             ),
             draft=request,
@@ -361,10 +389,16 @@ def run(
             redraft=bool(new_asks),
         )
         result.add_task(task, created)
-        if new_asks and not created:
+        if new_asks and (not created or earlier_tasks):
             added_to.extend(new_asks)
     if added_to:
         result.notes.append(f"Added to the asks: {_asks_named(added_to)}.")
+    for person, names, status in fresh:
+        before = "is done" if status is TaskStatus.DONE else "was dismissed"
+        result.notes.append(
+            f"Added a new task to ask {person.display_name} about {join_names(names, 'and')}, "
+            f"as the one before {before}."
+        )
     if already and not added_asks and not result.created:
         result.ask(
             "asks",
@@ -382,6 +416,26 @@ def run(
             blocking=False,
         )
     return result
+
+
+def ask_tasks(session: Session, *, workspace_id: int, key: str) -> list[Task]:
+    """A person's tasks to make the asks of one rejection, oldest first: the first (keyed
+    `key`), then each made for asks added on a rerun after the one before was closed (keyed
+    `key:ask:N`, N the first of those asks)."""
+    first = find_task(session, workspace_id=workspace_id, key=key)
+    later = playbook_tasks(session, workspace_id=workspace_id, key_prefix=f"{key}:ask:")
+    return ([first] if first is not None else []) + later
+
+
+def ask_task_key(*, opportunity_id: int, person_id: int) -> str:
+    """The key of a person's first task to make the asks of one rejection."""
+    return f"{PLAYBOOK}:opp:{opportunity_id}:ask:person:{person_id}"
+
+
+def _first_ask(key: str) -> int:
+    """The first ask a task to ask covers, by id: the N of `...:ask:N`; 0 for the first task."""
+    found = _LATER_ASK_TASK.fullmatch(key)
+    return int(found[1]) if found else 0
 
 
 def _asks_named(asks: list[ReferralAsk]) -> str:
