@@ -122,7 +122,7 @@ def test_birthdays_to_correct_by_hand_are_said_in_the_api_s_words(client):
     (note,) = [n for n in report["notes"] if "birthdays" in n]
     assert note.endswith(
         f"If they are day first, correct those birthdays with `PUT {api}/people/PERSON_ID` "
-        "(its birthday)."
+        "(the whole person, as it replaces all their fields: its birthday corrected)."
     )
     assert note in kept["notes"]
     assert "page" not in note
@@ -149,12 +149,12 @@ def test_outlook_s_birthdays_and_anniversaries_are_said_in_each_surface_s_words(
     said = f"If they are day first, {dateorder.CORRECT_BIRTHDAYS_AND_ANNIVERSARIES}."
     assert registry.in_the_api(said) == (
         "If they are day first, correct those birthdays and anniversaries with "
-        "`PUT /api/v1/people/PERSON_ID` (its birthday, and its notes, which hold an "
-        "anniversary)."
+        "`PUT /api/v1/people/PERSON_ID` (the whole person, as it replaces all their fields: "
+        "its birthday corrected, and its notes, which hold an anniversary)."
     )
     assert registry.on_the_command_line(said) == (
         "If they are day first, correct those birthdays and anniversaries with "
         "`goodword person edit PERSON_ID --birthday` (an anniversary is in their notes: "
-        "--notes)."
+        "give the whole notes; --notes replaces them)."
     )
     assert registry.on_the_page(said) == said

@@ -159,8 +159,10 @@ _BY_HAND_ON_THE_COMMAND_LINE = {
     "`goodword person edit PERSON_ID --birthday`",
     dateorder.CORRECT_BIRTHDAYS_AND_ANNIVERSARIES: "correct those birthdays and anniversaries "
     "with `goodword person edit PERSON_ID --birthday` (an anniversary is in their notes: "
-    "--notes)",
+    "give the whole notes; --notes replaces them)",
 }
+# A PUT of a person replaces all their fields, so it is given the whole person.
+_WHOLE_PERSON = "the whole person, as it replaces all their fields"
 _BY_HAND_IN_THE_API = {
     CORRECT_THE_NUMBERS: f"or give the right numbers with `PUT {API_PREFIX}/people/PERSON_ID` "
     "(each of the person's numbers in its phones: it replaces them all)",
@@ -170,10 +172,10 @@ _BY_HAND_IN_THE_API = {
     jobs.EDIT_THEIR_JOBS: f"change their jobs with `PUT {API_PREFIX}/positions/JOB_ID`",
     own_exports.ADD_THE_JOB: f"add the job with `POST {API_PREFIX}/people/PERSON_ID/positions`",
     dateorder.CORRECT_BIRTHDAYS: "correct those birthdays with "
-    f"`PUT {API_PREFIX}/people/PERSON_ID` (its birthday)",
+    f"`PUT {API_PREFIX}/people/PERSON_ID` ({_WHOLE_PERSON}: its birthday corrected)",
     dateorder.CORRECT_BIRTHDAYS_AND_ANNIVERSARIES: "correct those birthdays and anniversaries "
-    f"with `PUT {API_PREFIX}/people/PERSON_ID` (its birthday, and its notes, which hold an "
-    "anniversary)",
+    f"with `PUT {API_PREFIX}/people/PERSON_ID` ({_WHOLE_PERSON}: its birthday corrected, "
+    "and its notes, which hold an anniversary)",
 }
 
 
