@@ -465,17 +465,21 @@ def test_a_row_on_a_job_to_change_by_hand_names_the_command_that_changes_it(run,
 
 def test_the_note_on_columns_left_out_says_what_to_type_in_map_s_words(run, tmp_path):
     sheet = tmp_path / "sheet.csv"
-    sheet.write_text("Name,Headline,Team\nAda Lovelace,Engineer,Core\n", encoding="utf-8")
+    sheet.write_text('Name,Headline,"Team, now"\nAda Lovelace,Engineer,Core\n', encoding="utf-8")
 
     result = run("import", str(sheet), "--map", "name=Name")
 
     assert result.exit_code == 0, result.output
     said = " ".join(result.stdout.split())
+    addition = 'notes=Headline,notes="Team, now"'
     assert (
-        "sheet.csv: not imported, as the column map does not name them: 'Headline', 'Team'. "
-        'To keep a column\'s text, map it to notes in --map (--map "...,notes=Column"); '
-        "notes may be given several columns."
+        "sheet.csv: not imported, as the column map does not name them: 'Headline', "
+        f"'Team, now'. To keep their text, add {addition} to --map."
     ) in said
     assert "(notes=Column)" not in said
     shown = " ".join(run("imports", "show", "1").stdout.split())
-    assert '--map "...,notes=Column"' in shown
+    assert f"add {addition} to --map." in shown
+    # What it says to add is a map --map takes, that keeps their text.
+    again = run("import", str(sheet), "--map", f"name=Name,{addition}", "--json")
+    assert again.exit_code == 0, again.output
+    assert "not imported" not in again.stdout

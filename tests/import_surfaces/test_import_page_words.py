@@ -189,6 +189,7 @@ def test_a_record_id_column_that_repeats_is_said_in_the_page_s_words(client):
     )
     notes = html.unescape(re.search(r"<h3>Worth knowing</h3>\s*<ul>(.*?)</ul>", page.text, re.S)[1])
     assert "crm.csv: the record id column 'Account' gives one id to several rows" in notes
+    assert "A record id belongs to one record only, so those rows were told apart" in notes
     assert (
         "pick a column no two rows share under Record id (key= in a typed map), or none." in notes
     )

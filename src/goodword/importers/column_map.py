@@ -64,9 +64,13 @@ KEEP_A_COLUMN = (
     "To keep a column's text, map it to notes (notes=Column); notes may be given several columns."
 )
 _KEEP_A_COLUMN_ON_THE_COMMAND_LINE = (
-    'To keep a column\'s text, map it to notes in --map (--map "...,notes=Column"); notes may '
-    "be given several columns."
+    "To keep a column's text, add notes=Column to --map for each; notes may be given several "
+    "columns."
 )
+# The columns a report's note names as left out ("... does not name them: 'Team', 'Age'."),
+# which the command line's note adds to --map as they are.
+_LEFT_OUT = re.compile(r"does not name (?:it|them): (.+?)\. " + re.escape(KEEP_A_COLUMN))
+_NAMED = re.compile(r"'(.*?)'(?:, |$)")
 _KEEP_A_COLUMN_ON_THE_PAGE = (
     "To keep a column's text, tick it under Notes (as many columns as you like)."
 )
@@ -79,7 +83,7 @@ A_KEY_IS = "A key is each record's own id"
 ANOTHER_KEY = "map a column no two rows share, or none"
 _KEY_ON_THE_PAGE = {
     KEY_COLUMN: "the record id column '",
-    A_KEY_IS: "A record id is one record's own",
+    A_KEY_IS: "A record id belongs to one record only",
     ANOTHER_KEY: "pick a column no two rows share under Record id (key= in a typed map), or none",
 }
 
@@ -115,8 +119,32 @@ def in_the_pickers_words(message: str) -> str:
 
 
 def on_the_command_line(message: str) -> str:
-    """A message as the command line says it: what to add to its --map."""
+    """A message as the command line says it: what to add to its --map, the very columns
+    when the note names them all.
+
+    >>> print(on_the_command_line(f"not imported, as the column map does not name them: "
+    ...     f"'Team', 'Age, years'. {KEEP_A_COLUMN}"))  # doctest: +NORMALIZE_WHITESPACE
+    not imported, as the column map does not name them: 'Team', 'Age, years'. To keep their
+    text, add notes=Team,notes="Age, years" to --map.
+    """
+    found = _LEFT_OUT.search(message)
+    listed = found[1] if found else ""
+    names = _NAMED.findall(listed)
+    if found and names and "".join(f"'{n}', " for n in names)[:-2] == listed:
+        added = ",".join(f"notes={_in_a_map(name)}" for name in names)
+        its = "its" if len(names) == 1 else "their"
+        at = found.end() - len(KEEP_A_COLUMN)
+        return f"{message[:at]}To keep {its} text, add {added} to --map.{message[found.end() :]}"
     return message.replace(KEEP_A_COLUMN, _KEEP_A_COLUMN_ON_THE_COMMAND_LINE)
+
+
+def _in_a_map(header: str) -> str:
+    """A header as a column map writes it: in double quotes (a quotation mark in it written
+    twice) when it holds a comma, a quotation mark or a backslash, or begins or ends with a
+    space."""
+    if any(c in header for c in ',"\\') or header != header.strip():
+        return '"' + header.replace('"', '""') + '"'
+    return header
 
 
 def parse_mapping(text: str, *, picked: Iterable[tuple[str, str]] = ()) -> dict[str, list[str]]:
