@@ -60,8 +60,11 @@ def test_turning_it_on_prints_an_address_the_feed_answers_at(
     assert [r.name for r in caplog.records if secret in r.getMessage()] == []
     assert secret not in on.stderr
     assert api.get(urlsplit(url).path).status_code == 200
-    # The same address when turned on again; the API gives the same secret.
-    assert run("calendar", "feed", "on").stdout.endswith(f"\n{url}\n")
+    # The same address when turned on again, said already on; the API gives the same secret.
+    assert run("calendar", "feed", "on").stdout == (
+        "The calendar feed is already on. Subscribe to this address in your calendar program; "
+        f"keep it private:\n{url}\n"
+    )
     served = api.get("/api/v1/calendar/feed").json()["url"]
     assert urlsplit(served).path == urlsplit(url).path
     assert run("calendar", "feed").stdout == (
@@ -110,14 +113,17 @@ def test_turning_it_off_stops_the_address_and_rotate_then_says_turn_it_on(
     assert old is not None
 
     off = run("calendar", "feed", "off", "--json")
+    assert json.loads(run("calendar", "feed", "--json").stdout)["enabled"] is False
+    run("calendar", "feed", "on")
+    assert run("calendar", "feed", "off").stdout == (
+        "The calendar feed was turned off. The old address no longer works.\n"
+    )
     rotate = run("calendar", "feed", "rotate")
 
     assert off.exit_code == 0, off.output
     assert json.loads(off.stdout) == {"enabled": False, "url": None}
     assert api.get(urlsplit(old).path).status_code == 404
-    assert run("calendar", "feed", "off").stdout == (
-        "The calendar feed was turned off. The old address no longer works.\n"
-    )
+    assert run("calendar", "feed", "off").stdout == "The calendar feed is already off.\n"
     assert rotate.exit_code == 3
     assert rotate.stderr == (
         "Error: The calendar feed is off, so it has no address to replace. goodword calendar "

@@ -77,6 +77,12 @@ _DONE = {
     "Subscribe to this one instead:",
     FeedAction.OFF: "The calendar feed was turned off. The old address no longer works.",
 }
+# What on and off say when the feed was so already.
+_ALREADY = {
+    FeedAction.ON: "The calendar feed is already on. Subscribe to this address in your calendar "
+    "program; keep it private:",
+    FeedAction.OFF: "The calendar feed is already off.",
+}
 
 
 @calendar_app.command("feed")
@@ -106,6 +112,8 @@ def calendar_feed(
     from goodword.workspaces.models import Workspace
 
     with work(ctx) as (session, ws):
+        workspace = session.get(Workspace, ws)
+        was_on = workspace is not None and workspace.calendar_token is not None
         if action is FeedAction.ON:
             token: str | None = feeds.enable_feed(session, workspace_id=ws)
         elif action is FeedAction.ROTATE:
@@ -120,13 +128,14 @@ def calendar_feed(
             feeds.disable_feed(session, workspace_id=ws)
             token = None
         else:
-            workspace = session.get(Workspace, ws)
             token = workspace.calendar_token if workspace else None
     url = feed_url(state(ctx).settings(), token) if token else None
     if as_json:
         print_json({"enabled": url is not None, "url": url})
     elif action is not None:
-        typer.echo(_DONE[action] if url is None else f"{_DONE[action]}\n{url}")
+        unchanged = was_on is (url is not None)  # (on, or off, as it was already)
+        done = _ALREADY.get(action, _DONE[action]) if unchanged else _DONE[action]
+        typer.echo(done if url is None else f"{done}\n{url}")
     elif url is not None:
         typer.echo(
             "The calendar feed is on. Subscribe to this address in your calendar program; keep "
