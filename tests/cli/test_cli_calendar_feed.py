@@ -16,6 +16,11 @@ from goodword.config import Settings
 from goodword.web import create_app
 
 ADDRESS = "http://127.0.0.1:8765/calendar/"
+HERE_ONLY = (
+    "This address works on this machine only. For a phone's calendar, set "
+    "GOODWORD_ALLOWED_HOSTS to the name this machine has on your network (mybox.local), serve "
+    "on every address (GOODWORD_HOST=0.0.0.0), and the address uses that name.\n"
+)
 
 
 @pytest.fixture
@@ -53,7 +58,7 @@ def test_turning_it_on_prints_an_address_the_feed_answers_at(
     assert url is not None and url.startswith(ADDRESS) and url.endswith(".ics")
     assert on.stdout == (
         "The calendar feed was turned on. Subscribe to this address in your calendar program; "
-        f"keep it private:\n{url}\n"
+        f"keep it private:\n{url}\n{HERE_ONLY}"
     )
     # The secret is printed for the user, never logged (nor on stderr).
     secret = urlsplit(url).path.rsplit("/", 1)[1].removesuffix(".ics")
@@ -63,13 +68,13 @@ def test_turning_it_on_prints_an_address_the_feed_answers_at(
     # The same address when turned on again, said already on; the API gives the same secret.
     assert run("calendar", "feed", "on").stdout == (
         "The calendar feed is already on. Subscribe to this address in your calendar program; "
-        f"keep it private:\n{url}\n"
+        f"keep it private:\n{url}\n{HERE_ONLY}"
     )
     served = api.get("/api/v1/calendar/feed").json()["url"]
     assert urlsplit(served).path == urlsplit(url).path
     assert run("calendar", "feed").stdout == (
         "The calendar feed is on. Subscribe to this address in your calendar program; keep it "
-        f"private:\n{url}\n"
+        f"private:\n{url}\n{HERE_ONLY}"
     )
 
 
@@ -83,6 +88,22 @@ def test_the_address_is_the_one_goodword_serve_listens_on(
 
     url = _address(run)
     assert url is not None and url.startswith("http://127.0.0.1:9000/calendar/")
+    assert run("calendar", "feed").stdout.endswith(f"\n{url}\n{HERE_ONLY}")
+
+
+def test_the_address_is_on_the_first_name_allowed_hosts_gives(
+    run, cli_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOODWORD_HOST", "0.0.0.0")
+    monkeypatch.setenv("GOODWORD_PORT", "9000")
+    monkeypatch.setenv("GOODWORD_ALLOWED_HOSTS", "*.example.org, mybox.local,other.local")
+
+    on = run("calendar", "feed", "on")
+
+    url = _address(run)
+    assert url is not None and url.startswith("http://mybox.local:9000/calendar/")
+    assert on.stdout.endswith(f"\n{url}\n")
+    assert "this machine only" not in on.stdout
 
 
 def test_rotate_gives_a_new_address_and_the_old_one_stops_working(
@@ -99,7 +120,7 @@ def test_rotate_gives_a_new_address_and_the_old_one_stops_working(
     assert new is not None and new != old
     assert rotated.stdout == (
         "The calendar feed was given a new address; the old one no longer works. Subscribe to "
-        f"this one instead:\n{new}\n"
+        f"this one instead:\n{new}\n{HERE_ONLY}"
     )
     assert api.get(urlsplit(old).path).status_code == 404
     assert api.get(urlsplit(new).path).status_code == 200

@@ -77,6 +77,12 @@ _DONE = {
     "Subscribe to this one instead:",
     FeedAction.OFF: "The calendar feed was turned off. The old address no longer works.",
 }
+# What the address adds when it reaches this machine alone (`here_only`).
+_HERE_ONLY = (
+    "This address works on this machine only. For a phone's calendar, set "
+    "GOODWORD_ALLOWED_HOSTS to the name this machine has on your network (mybox.local), serve "
+    "on every address (GOODWORD_HOST=0.0.0.0), and the address uses that name."
+)
 # What on and off say when the feed was so already.
 _ALREADY = {
     FeedAction.ON: "The calendar feed is already on. Subscribe to this address in your calendar "
@@ -104,10 +110,12 @@ def calendar_feed(
     or turn it off, as the Calendar page does.
 
     A calendar program subscribed to the address keeps your open tasks and next steps up to
-    date while `goodword serve` runs; the address is the one it serves on (GOODWORD_HOST and
-    GOODWORD_PORT; on every address, 127.0.0.1 here). Anyone with the address can read your
-    tasks: keep it private, and rotate it if it gets out. --json prints what
-    `/api/v1/calendar/feed` answers: `enabled` and `url`."""
+    date while `goodword serve` runs; the address is on the first name GOODWORD_ALLOWED_HOSTS
+    gives, else on the address it serves on (GOODWORD_HOST; on every address, 127.0.0.1,
+    which works on this machine only), at GOODWORD_PORT. Anyone with the address can read
+    your tasks: keep it private, and rotate it if it gets out. --json prints `enabled` and
+    `url`, as `/api/v1/calendar/feed` names them (the API's url is on the name the request
+    came to)."""
     from goodword.playbooks import calendar as feeds
     from goodword.workspaces.models import Workspace
 
@@ -129,17 +137,20 @@ def calendar_feed(
             token = None
         else:
             token = workspace.calendar_token if workspace else None
-    url = feed_url(state(ctx).settings(), token) if token else None
+    settings = state(ctx).settings()
+    url = feed_url(settings, token) if token else None
+    # (said with how to reach it from a phone when it reaches this machine alone)
+    url_said = f"{url}\n{_HERE_ONLY}" if url and here_only(settings) else url
     if as_json:
         print_json({"enabled": url is not None, "url": url})
     elif action is not None:
         unchanged = was_on is (url is not None)  # (on, or off, as it was already)
         done = _ALREADY.get(action, _DONE[action]) if unchanged else _DONE[action]
-        typer.echo(done if url is None else f"{done}\n{url}")
+        typer.echo(done if url is None else f"{done}\n{url_said}")
     elif url is not None:
         typer.echo(
             "The calendar feed is on. Subscribe to this address in your calendar program; keep "
-            f"it private:\n{url}"
+            f"it private:\n{url_said}"
         )
     else:
         typer.echo(
@@ -149,11 +160,29 @@ def calendar_feed(
 
 
 def feed_url(settings: Settings, token: str) -> str:
-    """The feed's address on the host and port `goodword serve` listens on (this machine's
-    own address when it listens on every one)."""
+    """The feed's address: on the first name GOODWORD_ALLOWED_HOSTS gives (a whole domain,
+    or *, names no one machine), else on the host `goodword serve` listens on (this
+    machine's own address when it listens on every one); on its port."""
     from goodword.config import WILDCARD_ADDRESSES
 
-    host = "127.0.0.1" if settings.host in WILDCARD_ADDRESSES else settings.host
+    host = _allowed_name(settings) or (
+        "127.0.0.1" if settings.host in WILDCARD_ADDRESSES else settings.host
+    )
     if ":" in host and not host.startswith("["):
         host = f"[{host}]"  # an IPv6 address
     return f"http://{host}:{settings.port}/calendar/{token}.ics"
+
+
+def _allowed_name(settings: Settings) -> str | None:
+    names = (name.strip() for name in settings.allowed_hosts.split(","))
+    return next((name for name in names if name and "*" not in name), None)
+
+
+def here_only(settings: Settings) -> bool:
+    """True when the feed's address reaches this machine only: a loopback address."""
+    from goodword.config import WILDCARD_ADDRESSES
+
+    if _allowed_name(settings) is not None:
+        return False
+    host = settings.host.strip("[]").lower()
+    return host in WILDCARD_ADDRESSES or host in ("localhost", "::1") or host.startswith("127.")
