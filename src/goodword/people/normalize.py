@@ -298,7 +298,9 @@ _RUN_TOGETHER = {"homefax": "home fax", "workfax": "work fax", "otherfax": "othe
 
 
 # The well-known kinds of e-mail address, kept in one form as a phone's are: vCard's TYPE
-# writes "work" where Apple's label and a CRM's column write "Work".
+# writes "work" where Apple's label and a CRM's column write "Work". "personal" stays apart
+# from "home" here (a web page's is "home", `URL_KINDS`): a common e-mail label of its own,
+# for an address not at work, which the drafts read as "home" (`addresses.PERSONAL`).
 EMAIL_KINDS = {
     kind.casefold(): kind
     for kind in ("work", "home", "other", "personal", "school", "main", "iCloud")
