@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 import factories as f
+from goodword import clock
 from goodword.connections import service as connections
 from goodword.connections.models import ConnectionKind
 from goodword.connections.schemas import ConnectionUpdate
@@ -705,6 +706,56 @@ def test_someone_you_are_in_touch_with_is_reached_directly_before_any_introducti
     assert "Ranks below #1: you are in touch with them directly." in found.paths[1].why
 
 
+@pytest.mark.parametrize(
+    ("fields", "at"),
+    [
+        # A group message that came in, written by Zed: Dana only read it.
+        ({"direction": "inbound", "writer": "zed"}, datetime(2026, 11, 16, 15, 0, tzinfo=UTC)),
+        # A call set down for next month has not happened yet.
+        ({}, datetime(2026, 12, 10, 15, 0, tzinfo=UTC)),
+    ],
+    ids=["group-message-another-wrote", "future-dated"],
+)
+def test_only_contact_with_them_that_has_happened_puts_you_in_touch(
+    session: Session,
+    workspace: Workspace,
+    network: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    fields: dict,
+    at: datetime,
+) -> None:
+    # "In touch" means what keep-in-touch means (contact with them, not a message that
+    # came in to a group from another of its people) and what has happened by now.
+    monkeypatch.setattr(clock, "now", lambda: datetime(2026, 11, 20, 12, 0, tzinfo=UTC))
+    zed = f.person(session, workspace.id, "Zed Amari", given_name="Zed")
+    f.connection(session, workspace.id, network["me"], zed, closeness=5)
+    f.connection(session, workspace.id, zed, network["dana"], closeness=5)
+    f.connection(session, workspace.id, network["me"], network["dana"], kind="linkedin")
+    writer = fields.pop("writer", None)
+    logged = f.interaction(
+        session,
+        workspace.id,
+        kind="message" if writer else "call",
+        occurred_at=datetime(2026, 11, 16, 15, 0, tzinfo=UTC),
+        participants=[{"person_id": network["dana"].id}, {"person_id": zed.id}],
+        **fields,
+        **({"writer_id": zed.id} if writer else {}),
+    )
+    # (A form refuses a day still to come; an import or a clock set wrong can bring one.)
+    session.execute(update(Interaction).where(Interaction.id == logged.id).values(occurred_at=at))
+    assert not service.in_touch(
+        session, workspace_id=workspace.id, person_id=network["dana"].id, today=TODAY
+    )
+    found = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY
+    )
+    assert names(found.paths[0]) == ["Mara Castillo", "Zed Amari", "Dana Li"]
+    assert not any("in touch" in way.why for way in found.paths)
+    # The message is contact with Zed, who wrote it.
+    if writer:
+        assert service.in_touch(session, workspace_id=workspace.id, person_id=zed.id, today=TODAY)
+
+
 def test_a_weak_direct_tie_with_no_recent_contact_still_ranks_by_strength(
     session: Session, workspace: Workspace, network: dict
 ) -> None:
@@ -723,3 +774,29 @@ def test_a_weak_direct_tie_with_no_recent_contact_still_ranks_by_strength(
         session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY
     )
     assert names(found.paths[0]) == ["Mara Castillo", "Zed Amari", "Dana Li"]
+
+
+def test_contact_with_no_tie_on_record_is_a_direct_way_in_also_from_a_cached_snapshot(
+    session: Session, workspace: Workspace, network: dict
+) -> None:
+    # No connection between you and Dana: a call logged since the snapshot was cached makes
+    # one (the contact is the tie), so "in touch" always has a direct path to rank first.
+    cache = service.SnapshotCache()
+    before = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY,
+        cache=cache,
+    )  # fmt: skip
+    assert all(len(way.people) > 2 for way in before.paths)
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=datetime(2026, 11, 16, 15, 0, tzinfo=UTC),
+        participants=[{"person_id": network["dana"].id}],
+    )
+    after = service.ways_in(
+        session, workspace_id=workspace.id, to_person_id=network["dana"].id, today=TODAY,
+        cache=cache,
+    )  # fmt: skip
+    assert names(after.paths[0]) == ["Mara Castillo", "Dana Li"]
+    assert "in touch" in after.paths[0].why

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from goodword import clock
 from goodword.errors import FieldError, InvalidInput, NotFound
-from goodword.interactions.models import Interaction, Participant, is_contact
+from goodword.interactions.models import Interaction, Participant
 from goodword.network import loader, wording
 from goodword.network.edgelist import ImportReport, import_edges
 from goodword.network.paths import EntryPoint, Path, entry_points, find_paths
@@ -31,6 +31,7 @@ from goodword.organizations import service as organizations
 from goodword.organizations.models import Organization
 from goodword.people import service as people
 from goodword.people.models import Person, Position
+from goodword.playbooks.in_touch import contact_with
 
 __all__ = [
     "EntryPointRead",
@@ -297,23 +298,25 @@ def ways_in(
     )
 
 
-# Contact within this many days means the user deals with someone directly (the strength
-# model's half-life for the pull of the last contact).
-IN_TOUCH_DAYS = int(DEFAULT_MODEL.recency_half_life_days)
+# Contact within this many days means the user deals with someone directly: a fixed window
+# of its own, not the strength model's recency half-life (a setting that may differ).
+IN_TOUCH_DAYS = 180
 
 
 def in_touch(session: Session, *, workspace_id: int, person_id: int, today: date) -> bool:
-    """Whether the user has been in contact with the person (a call, a meeting, a message;
-    not a note) within the last IN_TOUCH_DAYS days: then they write to them directly."""
+    """Whether the user has been in contact with the person within the last IN_TOUCH_DAYS
+    days, up to now: then they write to them directly. Contact is what keep-in-touch counts
+    (`contact_with`: a call, a meeting, a message; not a note, nor a message that came in to
+    a group written by another of its people); one dated later than now has not happened."""
     since = datetime.combine(today - timedelta(days=IN_TOUCH_DAYS), datetime.min.time(), UTC)
     found = session.scalar(
         select(Interaction.id)
         .join(Participant, Participant.interaction_id == Interaction.id)
         .where(
             Interaction.workspace_id == workspace_id,
-            Participant.person_id == person_id,
+            *contact_with(session, workspace_id, {person_id}),
             Interaction.occurred_at >= since,
-            is_contact(),
+            Interaction.occurred_at <= clock.now(),
         )
         .limit(1)
     )
