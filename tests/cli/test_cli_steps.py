@@ -127,7 +127,7 @@ def test_a_step_out_of_turn_is_refused_saying_where_the_launch_is(run, launched:
     assert json.loads(as_json.stdout)["error"] == {  # (as the API says it)
         "code": "invalid",
         "message": "This launch is thanked; it cannot become briefed.",
-        "fields": [{"field": "status", "message": "Not a next step from the current status."}],
+        "fields": [{"field": "status", "message": "Not a next step from Thanked."}],
     }
 
 

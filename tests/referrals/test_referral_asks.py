@@ -131,7 +131,8 @@ def test_moves_that_skip_or_reverse_the_story_are_refused(
     assert ask.status is (path[-1] if path else AskStatus.TO_ASK)
     if not path:  # (an ask still to make reads as one, not as "to ask")
         assert caught.value.message.startswith("This ask is not made yet; it cannot become")
-    assert caught.value.fields[0].message == "Not a next step from the current status."
+    current = path[-1] if path else AskStatus.TO_ASK
+    assert caught.value.fields[0].message == f"Not a next step from {current.label}."
 
 
 def test_a_result_opportunity_from_another_workspace_is_refused(
@@ -294,3 +295,14 @@ def test_whom_you_were_introduced_to_is_refused_with_a_status_before_introduced(
     move(session, workspace.id, ask.id, AskStatus.AGREED)
     move(session, workspace.id, ask.id, AskStatus.INTRODUCED, introduced_to="Hao Lin")
     assert ask.introduced_to == "Hao Lin"
+
+
+def test_the_api_names_the_status_a_move_out_of_turn_is_refused_from(
+    session: Session, workspace: Workspace, client: TestClient
+):
+    ask = new_ask(session, workspace.id)
+    answer = client.post(f"/api/v1/referrals/{ask.id}/advance", json={"status": "introduced"})
+    assert answer.status_code == 422
+    error = answer.json()["error"]
+    assert error["message"].startswith("This ask is not made yet; it cannot become introduced.")
+    assert error["fields"] == [{"field": "status", "message": "Not a next step from To ask."}]

@@ -432,7 +432,7 @@ def move_use(
             raise InvalidInput(
                 f"This launch is {use.status.label.lower()}; it cannot become "
                 f"{data.status.label.lower()}.",
-                fields=[FieldError("status", "Not a next step from the current status.")],
+                fields=[FieldError("status", f"Not a next step from {use.status.label}.")],
             )
         use.status = data.status
     if data.status is UseStatus.BRIEFED:

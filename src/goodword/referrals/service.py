@@ -257,7 +257,7 @@ def move(session: Session, *, workspace_id: int, ask_id: int, data: ReferralAskM
         now = "not made yet" if ask.status is AskStatus.TO_ASK else ask.status.label.lower()
         raise InvalidInput(
             f"This ask is {now}; it cannot become {data.status.label.lower()}. {hint}",
-            fields=[FieldError("status", "Not a next step from the current status.")],
+            fields=[FieldError("status", f"Not a next step from {ask.status.label}.")],
         )
     if data.introduced_to and data.status not in PRODUCED:
         # (A name with an earlier status would read "introduced to X" beside "Agreed".)
