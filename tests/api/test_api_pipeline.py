@@ -152,6 +152,27 @@ def test_it_creates_an_opportunity_and_moves_it_to_applied(
     assert history == [(None, "target", None), ("target", "applied", "Sent")]
 
 
+def test_a_move_retried_with_its_note_is_accepted_adding_nothing(
+    client: TestClient, session: Session, workspace: Workspace
+) -> None:
+    # A client that timed out sends the same move again: it went through the first time.
+    made = factories.opportunity(session, workspace.id)
+    session.commit()
+    move = {"stage": "applied", "note": "Sent via the careers page"}
+    first = client.post(f"/api/v1/opportunities/{made.id}/stage", json=move)
+    again = client.post(f"/api/v1/opportunities/{made.id}/stage", json=move)
+
+    assert (first.status_code, again.status_code) == (200, 200)
+    assert again.json()["stage_changes"] == first.json()["stage_changes"]
+    assert [c["to_stage"] for c in again.json()["stage_changes"]] == ["target", "applied"]
+    # Another note at the same stage has no move to keep it with.
+    other = client.post(
+        f"/api/v1/opportunities/{made.id}/stage", json={"stage": "applied", "note": "Chased"}
+    )
+    assert other.status_code == 422
+    assert [e["field"] for e in other.json()["error"]["fields"]] == ["note"]
+
+
 def test_a_move_to_rejected_or_withdrawn_clears_the_next_step(
     client: TestClient, session: Session, workspace: Workspace
 ) -> None:

@@ -206,7 +206,9 @@ def move_opportunity(
     data: StageMove,
 ) -> StageMoveRead:
     """Move to `stage` and record the move with its note; the current stage changes nothing,
-    and with a note is refused (422): there is no move to keep the note with.
+    and with a note is refused (422): there is no move to keep the note with. The same move
+    sent again (the last move recorded is to that stage with that very note, as when a
+    request timed out and is retried) is answered 200, adding nothing.
 
     A move to rejected runs the rejection playbook: `playbook` says what it added, or what
     it needs first.

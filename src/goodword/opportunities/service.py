@@ -107,14 +107,18 @@ def move(
     at: datetime | None = None,
 ) -> Opportunity:
     """Move the opportunity to another stage and record the move; the same stage is a no-op,
-    refused with a note (there is no move to keep it with, and it is not dropped unsaid).
+    refused with a note (there is no move to keep it with, and it is not dropped unsaid),
+    unless the last move recorded is to that stage with that very note: the same move sent
+    again (a retry after a timeout) went through already, and nothing is added.
 
     Moved to rejected or withdrawn, its next step and that step's date are cleared: there is
     no next step in that application (the rejection playbook's tasks say what to do now).
     """
     opportunity = get(session, workspace_id=workspace_id, opportunity_id=opportunity_id)
     if opportunity.stage == stage:
-        if clean_text(note):
+        last = opportunity.stage_changes[-1] if opportunity.stage_changes else None
+        made = last is not None and last.to_stage == stage and last.note == clean_text(note)
+        if clean_text(note) and not made:
             raise InvalidInput(
                 f"This opportunity is already at {stage.label}, so nothing moved and the note "
                 "was not saved. Choose another stage to keep the note with the move.",
