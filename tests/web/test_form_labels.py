@@ -98,8 +98,10 @@ def test_the_summary_uses_the_label_and_the_field_keeps_only_the_message(
 def test_a_reference_without_anyone_chosen_asks_who(client: TestClient) -> None:
     page = client.post("/references", data={})
     assert page.status_code == 422
-    assert problems(page.text) == ["Who: Fill this in."]
-    assert inline(page.text, "person_id") == "Fill this in."
+    assert problems(page.text) == ["Who: Choose who your reference is."]
+    assert inline(page.text, "person_id") == "Choose who your reference is."
+    menu_left_empty = client.post("/references", data={"person_id": "", "notes": "Met at PyCon"})
+    assert inline(menu_left_empty.text, "person_id") == "Choose who your reference is."
     assert "person id" not in page.text
 
 

@@ -131,6 +131,8 @@ async def create(request: Request, session: DbSession, workspace_id: WorkspaceId
     except (InvalidInput, Conflict) as error:
         session.rollback()
         errors = form_errors(error, fields=FIELDS, general_field="person_id")
+        if errors.get("person_id") == forms.REQUIRED:  # (the menu left at its empty choice)
+            errors["person_id"] = "Choose who your reference is."
         return _form_page(
             request,
             session,
