@@ -85,10 +85,35 @@ def test_a_job_whose_end_was_corrected_by_hand_stays_one_job_and_keeps_the_end(
 
     # The file still says the job ran to April 2023; the user corrected it to 15 March.
     stint = "Analyst at Kestrel Labs, 2021-05 to 2023-04"
-    _import(session, workspace.id, "people.csv", _rows(stint))
+    report = _import(session, workspace.id, "people.csv", _rows(stint))
 
     # One job, with the end the user gave it: an end that differs ranks a job held after
     # one whose end agrees, and is not a reason to add the job a second time.
     assert _jobs(session.get_one(Person, ada.id)) == [
         ("Kestrel Labs", "Analyst", "2021-05", False, "2023-03-15"),
+    ]
+    # ... and the report says the file's end was passed over, in case the file is right.
+    assert (
+        "job at Kestrel Labs kept as ended 2023-03-15: the file gives 2023-04 "
+        "(if the file is right, change the job's end on their page)"
+    ) in report.rows[0].detail
+
+
+def test_a_second_stint_from_the_same_year_with_another_end_is_added_not_dropped(
+    session: Session, workspace: Workspace
+) -> None:
+    ada = _ada(session, workspace)
+    _ended(session, ada, date(2021, 3, 1))
+    stints = [
+        "Analyst at Kestrel Labs, 2021 to 2021-03",
+        "Analyst at Kestrel Labs, 2021 to 2021-12",
+    ]
+
+    _import(session, workspace.id, "people.csv", _rows("\n".join(stints)))
+
+    # The stint to March is the job held; the one to December is another job, not the
+    # job held a second time (its end passed over without a word).
+    assert _jobs(session.get_one(Person, ada.id)) == [
+        ("Kestrel Labs", "Analyst", "2021", False, "2021-03"),
+        ("Kestrel Labs", "Analyst", "2021", False, "2021-12"),
     ]

@@ -423,8 +423,9 @@ def untake_precisions(session: Session, snapshot: dict[str, Any]) -> None:
 
 
 def _paired(rows: Sequence[Any], theirs: list[Any]) -> dict[int, int]:
-    """The survivor's job (id) that each dated job of the absorbed person is (by id), as an
-    import finds one (`importers.jobs.paired_jobs`): at the same organization, with the
+    """The survivor's job (id) that each dated job of the absorbed person is (by id), much
+    as an import finds one (`importers.jobs.paired_jobs`, which also takes a job whose end
+    differs, keeping the end held): at the same organization, with the
     same title, and dates that may be one job's (`job_dates.pairing`: the same start and
     end, each read in the coarser precision of the two, "May 2021" and 17 May 2021, or an
     end on one side only, the end then taken, `_finer_dates`; never a start after the

@@ -19,6 +19,7 @@ from goodword.people.titles import narrower, same_title
 # (`registry.on_the_command_line`).
 END_THE_JOB = "end the job on their page"
 EDIT_THE_JOB = "edit the job on their page"
+CHANGE_THE_END = "change the job's end on their page"
 EDIT_THEIR_JOBS = "edit their jobs on their page"
 
 
@@ -44,7 +45,17 @@ def held_job(
             _dated(state, person, incoming),
             key=lambda held: (_pairing(held, incoming), held.id or _NEW),
         )
-        exact = next((held for held in found if held.start_date == incoming.start_date), None)
+        # A job the file gives twice is the job held twice over, but one with another end
+        # beside it is another stint, once the job held is another's (`taken`).
+        exact = next(
+            (
+                held
+                for held in found
+                if held.start_date == incoming.start_date
+                and (id(held) not in taken or not _ends_differ(held, incoming))
+            ),
+            None,
+        )
         nearly = [held for held in found if id(held) not in taken]
         return exact or next(iter(nearly), None)
     org_id = organization_id(state, incoming.organization)
@@ -84,8 +95,9 @@ def paired_jobs(
     state: WorkspaceState, person: Known, positions: list[IncomingPosition]
 ) -> dict[int, Held]:
     """The job held (by the job's index) that each of a record's dated jobs is, paired best
-    first over every pair as a merge pairs them (`job_dates.pairing`: the very dates, then
-    the very start, then both ends or neither, then the closest start), then by the job held
+    first over every pair as a merge pairs them (`job_dates.pairing`: ends that agree, then
+    the very dates, then the very start, then both ends or neither, then the closest start;
+    unlike a merge, a job held whose end differs is paired too, after those), then by the job held
     first recorded, so neither the order of the file nor the order the jobs held are read in
     changes anything; each job held is one of them only. A dated job left out has none of
     its own: it may still be a job held from its very start that another one is too (a job
@@ -120,6 +132,13 @@ def _pairing(held: Held, incoming: IncomingPosition) -> tuple[Any, ...] | None:
         ),
         ends_may_differ=True,
     )
+
+
+def _ends_differ(held: Held, incoming: IncomingPosition) -> bool:
+    """Whether the job held and the file's have ends that are not one (`job_dates.pairing`'s
+    first rank)."""
+    order = _pairing(held, incoming)
+    return order is not None and bool(order[0])
 
 
 def _said(incoming: IncomingPosition) -> tuple[Any, ...]:
@@ -232,6 +251,19 @@ def add_job(
             left.append(
                 f"job at {where} left as ended{f' {end}' if end else ''}: the file "
                 f"gives it as current (if they went back, {EDIT_THE_JOB})"
+            )
+        if (
+            left is not None
+            and incoming.end_date is not None
+            and held_already.end_date is not None
+            and _ends_differ(held_already, incoming)
+        ):  # (an end the user corrected, kept: `job_dates.pairing`'s `ends_may_differ`)
+            where = org_names[held_already.organization_id]
+            end = job_dates.written(held_already.end_date, held_already.end_precision)
+            given = job_dates.written(incoming.end_date, job_dates.kept(incoming.end_precision))
+            left.append(
+                f"job at {where} kept as ended {end}: the file gives {given} "
+                f"(if the file is right, {CHANGE_THE_END})"
             )
         _precise(out, held_already, incoming)
         return (

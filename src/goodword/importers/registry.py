@@ -142,17 +142,19 @@ _WHOLE_EXPORT_ON_THE_COMMAND_LINE = {
 
 
 # How a report's note on phone numbers a spreadsheet rounded ends, and its words for a job
-# to change or add by hand (`jobs.END_THE_JOB`, `own_exports.ADD_THE_JOB`) and for birthdays
-# read in the wrong order (`dateorder.CORRECT_BIRTHDAYS`), in the pages' words: a report
-# is kept so, and the pages show it as kept; the API names its own routes (`in_the_api`)
-# and the command line its own commands (`on_the_command_line`). No command
-# adds a job to someone already here: the command line says where one can.
+# to change or add by hand (`jobs.END_THE_JOB`, `jobs.CHANGE_THE_END`,
+# `own_exports.ADD_THE_JOB`) and for birthdays read in the wrong order
+# (`dateorder.CORRECT_BIRTHDAYS`), in the pages' words: a report is kept so, and the pages
+# show it as kept; the API names its own routes (`in_the_api`) and the command line its
+# own commands (`on_the_command_line`). No command adds a job to someone already here: the
+# command line says where one can.
 CORRECT_THE_NUMBERS = "or correct the numbers on the people's pages"
 _BY_HAND_ON_THE_COMMAND_LINE = {
     CORRECT_THE_NUMBERS: "or give the right numbers with `goodword person edit PERSON_ID "
     "--phone` (each of the person's numbers: it replaces them all)",
     jobs.END_THE_JOB: "end the job with `goodword person job JOB_ID --past`",
     jobs.EDIT_THE_JOB: "make the job current with `goodword person job JOB_ID --current`",
+    jobs.CHANGE_THE_END: "change the job's end with `goodword person job JOB_ID --end`",
     jobs.EDIT_THEIR_JOBS: "change their jobs with `goodword person job JOB_ID`",
     own_exports.ADD_THE_JOB: "add the job on the person's page in the web app (`goodword serve`)",
     dateorder.CORRECT_BIRTHDAYS: "correct those birthdays with "
@@ -169,6 +171,8 @@ _BY_HAND_IN_THE_API = {
     jobs.END_THE_JOB: f"end the job with `PUT {API_PREFIX}/positions/JOB_ID` (is_current false)",
     jobs.EDIT_THE_JOB: "make the job current with "
     f"`PUT {API_PREFIX}/positions/JOB_ID` (is_current true)",
+    jobs.CHANGE_THE_END: "change the job's end with "
+    f"`PUT {API_PREFIX}/positions/JOB_ID` (end_date)",
     jobs.EDIT_THEIR_JOBS: f"change their jobs with `PUT {API_PREFIX}/positions/JOB_ID`",
     own_exports.ADD_THE_JOB: f"add the job with `POST {API_PREFIX}/people/PERSON_ID/positions`",
     dateorder.CORRECT_BIRTHDAYS: "correct those birthdays with "

@@ -196,12 +196,14 @@ def pairing(held: Dates, other: Dates, *, ends_may_differ: bool = False) -> tupl
     job, taking the dates it is given more precisely, never starts after it ends (2021 to
     March 2021 is not a job from September 2021). The very dates first, then the very start,
     then both ends or neither, then the closest start (or end, for jobs without one:
-    `apart`). An import and a merge pair jobs by it alike (`importers.jobs.paired_jobs`,
+    `apart`). An import and a merge pair jobs by it (`importers.jobs.paired_jobs`,
     `duplicates.moving`), best first over every pair, then by the job held first recorded.
 
     An import passes `ends_may_differ`: a file whose end differs from the one held (an end
     the user corrected by hand) is still that job, ranked after every job whose end agrees,
-    and the end held stays (`importers.jobs._ended` takes only a more precise one).
+    and the end held stays (`importers.jobs._ended` takes only a more precise one), with a
+    note in the report. A merge does not: neither side's end is known to be the right one,
+    so two jobs whose ends differ stay two.
 
     >>> year, march = date(2021, 1, 1), date(2021, 3, 1)
     >>> pairing(Dates(year, "year", march, "month"), Dates(date(2021, 9, 1), "month", None, None))
