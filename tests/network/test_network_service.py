@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -731,6 +731,7 @@ def test_only_contact_with_them_that_has_happened_puts_you_in_touch(
     f.connection(session, workspace.id, network["me"], zed, closeness=5)
     f.connection(session, workspace.id, zed, network["dana"], closeness=5)
     f.connection(session, workspace.id, network["me"], network["dana"], kind="linkedin")
+    fields = dict(fields)  # (the parameter's own dict is shared by both databases' runs)
     writer = fields.pop("writer", None)
     logged = f.interaction(
         session,
@@ -800,3 +801,22 @@ def test_contact_with_no_tie_on_record_is_a_direct_way_in_also_from_a_cached_sna
     )  # fmt: skip
     assert names(after.paths[0]) == ["Mara Castillo", "Dana Li"]
     assert "in touch" in after.paths[0].why
+
+
+def test_contact_after_the_day_asked_about_does_not_put_you_in_touch_on_it(
+    session: Session, workspace: Workspace, network: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Asked about a day gone by, contact since (but before now) had not happened on it.
+    monkeypatch.setattr(clock, "now", lambda: datetime.combine(TODAY, datetime.min.time(), UTC))
+    f.interaction(
+        session,
+        workspace.id,
+        kind="call",
+        occurred_at=datetime.combine(TODAY - timedelta(days=2), datetime.min.time(), UTC),
+        participants=[{"person_id": network["dana"].id}],
+    )
+    dana = network["dana"].id
+    week_ago = TODAY - timedelta(days=7)
+
+    assert not service.in_touch(session, workspace_id=workspace.id, person_id=dana, today=week_ago)
+    assert service.in_touch(session, workspace_id=workspace.id, person_id=dana, today=TODAY)

@@ -304,11 +304,14 @@ IN_TOUCH_DAYS = 180
 
 
 def in_touch(session: Session, *, workspace_id: int, person_id: int, today: date) -> bool:
-    """Whether the user has been in contact with the person within the last IN_TOUCH_DAYS
-    days, up to now: then they write to them directly. Contact is what keep-in-touch counts
+    """Whether the user has been in contact with the person within the IN_TOUCH_DAYS days
+    up to `today`: then they write to them directly. Contact is what keep-in-touch counts
     (`contact_with`: a call, a meeting, a message; not a note, nor a message that came in to
-    a group written by another of its people); one dated later than now has not happened."""
+    a group written by another of its people); one dated after that day, or after now, had
+    not happened on it."""
     since = datetime.combine(today - timedelta(days=IN_TOUCH_DAYS), datetime.min.time(), UTC)
+    # Up to the end of the day asked about, and never after now.
+    until = min(clock.now(), datetime.combine(today + timedelta(days=1), datetime.min.time(), UTC))
     found = session.scalar(
         select(Interaction.id)
         .join(Participant, Participant.interaction_id == Interaction.id)
@@ -316,7 +319,7 @@ def in_touch(session: Session, *, workspace_id: int, person_id: int, today: date
             Interaction.workspace_id == workspace_id,
             *contact_with(session, workspace_id, {person_id}),
             Interaction.occurred_at >= since,
-            Interaction.occurred_at <= clock.now(),
+            Interaction.occurred_at <= until,
         )
         .limit(1)
     )
