@@ -13,7 +13,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
 
 
-def _host_name(entry: str) -> str:
+def host_name(entry: str) -> str:
     """A name as a request's Host header gives it: lower case, no port, IPv6 in brackets."""
     name = entry.strip().lower()
     if name.startswith("["):
@@ -30,14 +30,14 @@ def this_machine() -> list[str]:
     try:
         host = socket.gethostname()
         names += [host.lower(), f"{host.lower()}.local"]
-        names += [_host_name(str(info[4][0])) for info in socket.getaddrinfo(host, None)]
+        names += [host_name(str(info[4][0])) for info in socket.getaddrinfo(host, None)]
     except OSError:
         pass
     for family, probe in ((socket.AF_INET, "192.0.2.1"), (socket.AF_INET6, "2001:db8::1")):
         try:
             with socket.socket(family, socket.SOCK_DGRAM) as udp:
                 udp.connect((probe, 9))
-                names.append(_host_name(str(udp.getsockname()[0])))
+                names.append(host_name(str(udp.getsockname()[0])))
         except OSError:
             continue
     return list(dict.fromkeys(names))
@@ -138,12 +138,12 @@ class Settings(BaseSettings):
         `allowed_hosts` ("*" alone: any name). Served on every address (0.0.0.0 or ::),
         also this machine's own name and network addresses, so a phone on the same network
         can reach it by address."""
-        extra = [_host_name(name) for name in self.allowed_hosts.split(",") if name.strip()]
+        extra = [host_name(name) for name in self.allowed_hosts.split(",") if name.strip()]
         if "*" in extra:
             return ["*"]
         own = ["127.0.0.1", "localhost", "[::1]"]
         wildcard = self.host in WILDCARD_ADDRESSES
-        served = this_machine() if wildcard else [_host_name(self.host)]
+        served = this_machine() if wildcard else [host_name(self.host)]
         return list(dict.fromkeys([*own, *served, *extra]))
 
     def sqlite_path(self) -> Path | None:

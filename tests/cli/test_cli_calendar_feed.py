@@ -157,3 +157,32 @@ def test_an_action_it_does_not_know_names_the_ones_it_does(run, cli_url: str) ->
 
     assert wrong.exit_code == 2
     assert "on" in wrong.stderr and "rotate" in wrong.stderr and "off" in wrong.stderr
+
+
+def test_a_loopback_or_ported_name_in_allowed_hosts_makes_no_broken_address(
+    run, cli_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOODWORD_HOST", "0.0.0.0")
+    monkeypatch.setenv("GOODWORD_PORT", "9000")
+    # A loopback name first is passed over; a name written with its port is the name alone.
+    monkeypatch.setenv("GOODWORD_ALLOWED_HOSTS", "localhost,127.0.0.1,MyBox.local:9000")
+
+    on = run("calendar", "feed", "on")
+
+    url = _address(run)
+    assert url is not None and url.startswith("http://mybox.local:9000/calendar/")
+    assert "this machine only" not in on.stdout
+
+
+def test_only_loopback_names_in_allowed_hosts_say_the_address_is_for_this_machine(
+    run, cli_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GOODWORD_HOST", "0.0.0.0")
+    monkeypatch.setenv("GOODWORD_PORT", "9000")
+    monkeypatch.setenv("GOODWORD_ALLOWED_HOSTS", "localhost")
+
+    run("calendar", "feed", "on")
+
+    url = _address(run)
+    assert url is not None and url.startswith("http://127.0.0.1:9000/calendar/")
+    assert run("calendar", "feed").stdout.endswith(f"\n{url}\n{HERE_ONLY}")

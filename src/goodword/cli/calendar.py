@@ -160,29 +160,30 @@ def calendar_feed(
 
 
 def feed_url(settings: Settings, token: str) -> str:
-    """The feed's address: on the first name GOODWORD_ALLOWED_HOSTS gives (a whole domain,
-    or *, names no one machine), else on the host `goodword serve` listens on (this
-    machine's own address when it listens on every one); on its port."""
-    from goodword.config import WILDCARD_ADDRESSES
-
-    host = _allowed_name(settings) or (
-        "127.0.0.1" if settings.host in WILDCARD_ADDRESSES else settings.host
-    )
+    """The feed's address: on the first name GOODWORD_ALLOWED_HOSTS gives that another
+    machine can reach (not a whole domain, *, or this machine's loopback name), else on the
+    host `goodword serve` listens on (this machine's own address when it listens on every
+    one); on its port."""
+    host = _host(settings)
     if ":" in host and not host.startswith("["):
         host = f"[{host}]"  # an IPv6 address
     return f"http://{host}:{settings.port}/calendar/{token}.ics"
 
 
-def _allowed_name(settings: Settings) -> str | None:
-    names = (name.strip() for name in settings.allowed_hosts.split(","))
-    return next((name for name in names if name and "*" not in name), None)
-
-
 def here_only(settings: Settings) -> bool:
     """True when the feed's address reaches this machine only: a loopback address."""
-    from goodword.config import WILDCARD_ADDRESSES
+    return _loopback(_host(settings))
 
-    if _allowed_name(settings) is not None:
-        return False
-    host = settings.host.strip("[]").lower()
-    return host in WILDCARD_ADDRESSES or host in ("localhost", "::1") or host.startswith("127.")
+
+def _host(settings: Settings) -> str:
+    from goodword.config import WILDCARD_ADDRESSES, host_name
+
+    for name in (host_name(entry) for entry in settings.allowed_hosts.split(",")):
+        if name and "*" not in name and not _loopback(name):
+            return name
+    return "127.0.0.1" if settings.host in WILDCARD_ADDRESSES else settings.host
+
+
+def _loopback(host: str) -> bool:
+    name = host.strip("[]").lower()
+    return name in ("localhost", "::1") or name.startswith("127.")
