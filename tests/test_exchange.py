@@ -192,7 +192,10 @@ def build_playbook_records(
             workspace_id=ws,
             ask_id=ask.id,
             data=ReferralAskMove(
-                status=status, on=on, introduced_to="Lena at Globex", result_opportunity_id=job.id
+                status=status,
+                on=on,
+                introduced_to="Lena at Globex" if status is AskStatus.INTRODUCED else None,
+                result_opportunity_id=job.id,
             ),
         )
     referrals.mark_reported_back(session, workspace_id=ws, ask_id=ask.id, on=date(2026, 11, 12))
