@@ -124,14 +124,14 @@ def test_advancing_one_ask_to_asked_says_what_is_still_to_make(run, asks: None) 
 
     assert moved.exit_code == 0, moved.output
     assert moved.stdout == (
-        "The ask of Hugo Fontaine is now asked.\n"
+        "The ask of Hugo Fontaine for Jadeway Semiconductors is now asked.\n"
         "Still to make of Hugo Fontaine from that opportunity: Lumenfold Optics (ask 2). The "
         "task to ask them is done once none is; if your message named it too, run goodword "
         "referrals mark-asked 1 --opportunity 1.\n"
     )
     assert _task_status(run) == "open"
     last = run("referrals", "advance", "2", "asked")
-    assert last.stdout == "The ask of Hugo Fontaine is now asked.\n"
+    assert last.stdout == "The ask of Hugo Fontaine for Lumenfold Optics is now asked.\n"
     assert _task_status(run) == "done"
 
 
